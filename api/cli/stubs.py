@@ -1,0 +1,44 @@
+"""Commands not built yet: each says so in one line and exits 2, it never pretends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from api.cli.app import app
+from graph.errors import NotBuilt
+
+
+def _not_built(command: str, issue: int) -> NotBuilt:
+    return NotBuilt(f"'plangraph {command}' is not built yet (issue {issue})")
+
+
+@app.command()
+def ask(question: str = typer.Argument(...), as_json: bool = typer.Option(False, "--json")) -> None:
+    """Ask a question in Vietnamese or English."""
+    raise _not_built("ask", 5)
+
+
+@app.command()
+def export(fmt: str = typer.Option(..., "--format", "-f"), output: str = typer.Option("-", "-o")) -> None:
+    """Export the graph (turtle, jsonld, ntriples, nquads, trig, rdfxml, ...)."""
+    raise _not_built("export", 4)
+
+
+@app.command()
+def validate() -> None:
+    """Validate the store against the SHACL shapes."""
+    raise _not_built("validate", 4)
+
+
+@app.command()
+def viz(output: Path | None = typer.Option(None, "-o")) -> None:
+    """Draw a coordination network as an offline HTML page."""
+    raise _not_built("viz", 6)
+
+
+@app.command()
+def push(target: str = typer.Argument(..., help="neo4j or sparql"), url: str | None = typer.Argument(None)) -> None:
+    """Push the graph to Neo4j or to a SPARQL 1.1 Graph Store."""
+    raise _not_built(f"push {target}", 7 if target == "neo4j" else 9)

@@ -1,0 +1,1 @@
+"""The typed model, value types, the networkx view and the query functions."""

@@ -1,0 +1,1 @@
+"""Value types normalised in one place: text keys, document symbols, dates, periods."""

@@ -1,0 +1,58 @@
+"""Vietnamese text: NFC storage form, search keys without diacritics, slugs.
+
+>>> fold("Sở Thông tin và Truyền thông")
+'so thong tin va truyen thong'
+>>> fold("ĐÀI Phát thanh")
+'dai phat thanh'
+>>> slugify("Ban Tuyên giáo Thành ủy")
+'ban-tuyen-giao-thanh-uy'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """The storage form: NFC, no control characters, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch)[0] != "C")
+    return text
+
+
+def clean(text: str) -> str:
+    """NFC, unified dashes, whitespace collapsed, stripped."""
+    return _SPACES.sub(" ", _DASHES.sub("-", nfc(text))).strip()
+
+
+def strip_marks(text: str) -> str:
+    """Drop combining marks (diacritics) and map đ/Đ to d/D."""
+    decomposed = unicodedata.normalize("NFD", text)
+    out = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return out.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """The search key: no diacritics, đ->d, lower case, single spaces."""
+    return _SPACES.sub(" ", strip_marks(_DASHES.sub("-", text)).lower()).strip()
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """Lower-case ASCII words joined by hyphens; '&' dropped.
+
+    >>> slugify("Trung tâm Xúc tiến Đầu tư, Thương mại, Du lịch")
+    'trung-tam-xuc-tien-dau-tu-thuong-mai-du-lich'
+    """
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    if len(s) > max_len:
+        s = s[:max_len].rsplit("-", 1)[0]
+    return s or "x"
+
+
+def has_marks(text: str) -> bool:
+    """True when the text carries Vietnamese diacritics (or đ)."""
+    return strip_marks(text) != text
