@@ -25,7 +25,7 @@ run: setup
 ## Install what the tests need (Debian packages when root), run ruff and the whole suite.
 test: setup system-deps
 	@$(VENV)/bin/ruff check .
-	@$(VENV)/bin/ruff format --check . >/dev/null || echo "note: ruff format would reformat some files"
+	@$(VENV)/bin/ruff format --check . >/dev/null || { echo "ruff format would reformat files: run .venv/bin/ruff format ."; exit 1; }
 	@$(VENV)/bin/pytest
 
 lint: setup

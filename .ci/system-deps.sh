@@ -14,7 +14,7 @@ if [ "$(id -u)" != "0" ]; then
 fi
 echo "installing Debian packages: ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-if ! { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }; then
+if ! { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1; }; then
   echo "note: apt-get could not install ${need[*]}; the tests that need them will be skipped" >&2
 fi
 exit 0

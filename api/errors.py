@@ -18,14 +18,34 @@ from graph.errors import PlangraphError
 PROBLEM = "application/problem+json"
 log = logging.getLogger("plangraph.api")
 
-_TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
-           405: "Method not allowed", 406: "Not acceptable", 409: "Conflict", 413: "Payload too large",
-           415: "Unsupported media type", 422: "Unprocessable content", 500: "Internal server error",
-           501: "Not implemented", 503: "Service unavailable", 504: "Gateway timeout"}
+_TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    409: "Conflict",
+    413: "Payload too large",
+    415: "Unsupported media type",
+    422: "Unprocessable content",
+    500: "Internal server error",
+    501: "Not implemented",
+    503: "Service unavailable",
+    504: "Gateway timeout",
+}
 
 
-def problem(status: int, detail: str, *, request: Request | None = None, title: str | None = None,
-            type_: str = "about:blank", extra: dict | None = None, headers: dict | None = None) -> JSONResponse:
+def problem(
+    status: int,
+    detail: str,
+    *,
+    request: Request | None = None,
+    title: str | None = None,
+    type_: str = "about:blank",
+    extra: dict | None = None,
+    headers: dict | None = None,
+) -> JSONResponse:
     body = {"type": type_, "title": title or _TITLES.get(status, "Error"), "status": status, "detail": detail}
     if request is not None:
         body["instance"] = request.url.path
@@ -41,16 +61,27 @@ def _kebab(name: str) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(PlangraphError)
     async def _domain(request: Request, exc: PlangraphError) -> JSONResponse:
-        return problem(exc.status, str(exc), request=request, title=exc.title,
-                       type_=f"urn:plangraph:error:{_kebab(type(exc).__name__)}")
+        return problem(
+            exc.status,
+            str(exc),
+            request=request,
+            title=exc.title,
+            type_=f"urn:plangraph:error:{_kebab(type(exc).__name__)}",
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")} for e in exc.errors()]
         first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
         detail = f"{'.'.join(first['loc'])}: {first['msg']}" if first["loc"] else first["msg"]
-        return problem(422, detail, request=request, title="Invalid request",
-                       type_="urn:plangraph:error:invalid-request", extra={"errors": errors})
+        return problem(
+            422,
+            detail,
+            request=request,
+            title="Invalid request",
+            type_="urn:plangraph:error:invalid-request",
+            extra={"errors": errors},
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

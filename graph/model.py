@@ -31,8 +31,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Role = Literal["lead", "coordinating"]
-AgencyLevel = Literal["central", "province", "city", "district", "commune", "party", "press", "unit",
-                      "mass", "foreign", "other"]
+AgencyLevel = Literal[
+    "central", "province", "city", "district", "commune", "party", "press", "unit", "mass", "foreign", "other"
+]
 
 
 class Record(BaseModel):

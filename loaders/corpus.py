@@ -33,7 +33,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def load_paths(store: GraphStore, paths: Iterable[Path], *, echo: Callable[[str], None] = print) -> LoadReport:
+def load_paths(
+    store: GraphStore, paths: Iterable[Path], *, echo: Callable[[str], None] = print
+) -> LoadReport:
     report = LoadReport()
     files = list(iter_files(paths))
     if not files:

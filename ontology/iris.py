@@ -41,4 +41,4 @@ class Iris:
     def key_of(self, iri: str, kind: str = "eli") -> str | None:
         """The key back from an IRI (``kind`` is 'eli', 'org' or 'graph')."""
         prefix = f"{self.base}graph/" if kind == "graph" else f"{self.base}id/{kind}/"
-        return iri[len(prefix):] if iri.startswith(prefix) else None
+        return iri[len(prefix) :] if iri.startswith(prefix) else None

@@ -28,7 +28,9 @@ class State:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    store: Path | None = typer.Option(None, "--store", help="Store folder (default: $PLANGRAPH_STORE or .plangraph/store)."),
+    store: Path | None = typer.Option(
+        None, "--store", help="Store folder (default: $PLANGRAPH_STORE or .plangraph/store)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
 ) -> None:
     settings = get_settings()

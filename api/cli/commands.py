@@ -38,8 +38,10 @@ def load(
     settings = state(ctx).settings
     store = GraphStore.open(settings.store, base=settings.base_iri)
     report = load_paths(store, paths, echo=lambda m: typer.echo(m, err=True))
-    typer.echo(f"loaded {report.loaded} document(s), {report.failed} failed; "
-               f"the store holds {store.count_triples()} triples in {settings.store}")
+    typer.echo(
+        f"loaded {report.loaded} document(s), {report.failed} failed; "
+        f"the store holds {store.count_triples()} triples in {settings.store}"
+    )
     if report.failed:
         raise typer.Exit(1)
 
@@ -62,8 +64,10 @@ def serve(
         raise InvalidInput(f"port {settings.port} is out of range")
     app_ = create_app(settings)
     base = f"http://{settings.host}:{settings.port}"
-    typer.echo(f"plangraph serving {settings.store} on {base}  (API docs: {base}/docs, health: {base}/health)",
-               err=True)
+    typer.echo(
+        f"plangraph serving {settings.store} on {base}  (API docs: {base}/docs, health: {base}/health)",
+        err=True,
+    )
     uvicorn.run(app_, host=settings.host, port=settings.port, log_level=settings.log_level)
 
 

@@ -16,9 +16,14 @@ class Health(BaseModel):
     triples: int
 
 
-@router.get("/health", operation_id="health", response_model=Health,
-            responses={200: {"content": {"application/json": {"example": {
-                "status": "ok", "documents": 1, "triples": 2345}}}}})
+@router.get(
+    "/health",
+    operation_id="health",
+    response_model=Health,
+    responses={
+        200: {"content": {"application/json": {"example": {"status": "ok", "documents": 1, "triples": 2345}}}}
+    },
+)
 def health(store: StoreDep) -> Health:
     """Liveness plus the number of loaded documents and stored triples."""
     return Health(status="ok", documents=len(store.documents()), triples=store.count_triples())

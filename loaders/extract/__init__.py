@@ -46,20 +46,36 @@ def extract_text(text: Text) -> Extraction:
     type_code = (symbol or "kh").split("-")[0].lower()
     issuer = slugify(symbol.split("-", 1)[1]) if symbol and "-" in symbol else "_"
     plan_id = f"vn/{issuer}/{slugify(type_code)}/{year or '_'}/{number or slugify(title or text.name)}"
-    plan = Plan(id=plan_id, doc_type="Kế hoạch", number=number, symbol=symbol,
-                full_symbol=f"{number}/{symbol}" if number and symbol else None,
-                date=date, title=title, year=year, source=span or SourceSpan(line_start=1, line_end=1))
+    plan = Plan(
+        id=plan_id,
+        doc_type="Kế hoạch",
+        number=number,
+        symbol=symbol,
+        full_symbol=f"{number}/{symbol}" if number and symbol else None,
+        date=date,
+        title=title,
+        year=year,
+        source=span or SourceSpan(line_start=1, line_end=1),
+    )
     tasks = []
     for table in tables:
         for row in table.rows:
             if not row.number or not row.section:
                 continue
-            tasks.append(Task(id=f"{row.section}.{row.number}", section=row.section, number=row.number,
-                              content=row.cells[1] if len(row.cells) > 1 else "",
-                              source=SourceSpan(line_start=row.line_start, line_end=row.line_end)))
-    return Extraction(document=plan, tasks=tasks,
-                      source_file=SourceFile(name=text.name, sha256=text.sha256, format=text.format,
-                                             lines=len(lines)))
+            tasks.append(
+                Task(
+                    id=f"{row.section}.{row.number}",
+                    section=row.section,
+                    number=row.number,
+                    content=row.cells[1] if len(row.cells) > 1 else "",
+                    source=SourceSpan(line_start=row.line_start, line_end=row.line_end),
+                )
+            )
+    return Extraction(
+        document=plan,
+        tasks=tasks,
+        source_file=SourceFile(name=text.name, sha256=text.sha256, format=text.format, lines=len(lines)),
+    )
 
 
 def _title(lines: list[str]) -> tuple[str | None, SourceSpan | None]:

@@ -193,8 +193,14 @@ def find_tables(lines: list[str], *, max_rows: int | None = None) -> list[Table]
             pass
         else:
             current.rows.append(
-                Row(number=label, section=section, cells=list(cells), line_start=lineno, line_end=lineno,
-                    cell_lines=[[lineno] if c else [] for c in cells])
+                Row(
+                    number=label,
+                    section=section,
+                    cells=list(cells),
+                    line_start=lineno,
+                    line_end=lineno,
+                    cell_lines=[[lineno] if c else [] for c in cells],
+                )
             )
             if max_rows is not None and len(current.rows) > max_rows:
                 return tables

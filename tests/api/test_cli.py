@@ -75,8 +75,9 @@ def test_stats_without_store_is_clear(capsys):
     assert code == 1 and "no store" in err
 
 
-@pytest.mark.parametrize("args", [["ask", "x"], ["export", "--format", "turtle"], ["validate"], ["viz"],
-                                  ["push", "neo4j"]])
+@pytest.mark.parametrize(
+    "args", [["ask", "x"], ["export", "--format", "turtle"], ["validate"], ["viz"], ["push", "neo4j"]]
+)
 def test_unbuilt_commands_say_so_and_exit_2(args, capsys):
     code, _out, err = run(args, capsys)
     if code == 2:
@@ -91,7 +92,10 @@ def test_usage_error_exits_2(capsys):
 
 
 def test_console_script_exit_codes(tmp_path):
-    r = subprocess.run([sys.executable, "-c", "from api.cli import main; main()", "extract", str(tmp_path / "x.md")],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-c", "from api.cli import main; main()", "extract", str(tmp_path / "x.md")],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1
     assert r.stderr.startswith("plangraph: error:") and "Traceback" not in r.stderr
