@@ -56,3 +56,16 @@ def slugify(text: str, max_len: int = 80) -> str:
 def has_marks(text: str) -> bool:
     """True when the text carries Vietnamese diacritics (or đ)."""
     return strip_marks(text) != text
+
+
+def fold_chars(text: str) -> str:
+    """:func:`fold` character by character: same length as ``text``, so spans carry over.
+
+    >>> fold_chars("Sở Nội vụ")
+    'so noi vu'
+    """
+    out = []
+    for ch in text:
+        f = strip_marks(ch).lower()
+        out.append(f[:1] if f else ch)
+    return "".join(out)

@@ -54,6 +54,15 @@ class Row:
     line_end: int
     continued: bool = False  # merged with a continuation row on a later page
     cell_lines: list[list[int]] = field(default_factory=list)
+    cell_offsets: list[list[tuple[int, int]]] = field(default_factory=list)  # (offset, line) per cell piece
+
+    def line_at(self, column: int, offset: int) -> int:
+        """The source line of a character offset in a (merged) cell."""
+        line = self.line_start
+        for off, ln in self.cell_offsets[column] if column < len(self.cell_offsets) else []:
+            if off <= offset:
+                line = ln
+        return line
 
 
 @dataclass
@@ -183,7 +192,11 @@ def find_tables(lines: list[str], *, max_rows: int | None = None) -> list[Table]
                     continue
                 while len(row.cells) <= k:
                     row.cells.append("")
+                while len(row.cell_lines) <= k:
                     row.cell_lines.append([])
+                while len(row.cell_offsets) <= k:
+                    row.cell_offsets.append([])
+                row.cell_offsets[k].append((len(row.cells[k]) + 1 if row.cells[k] else 0, lineno))
                 row.cells[k] = _join(row.cells[k], c)
                 row.cell_lines[k].append(lineno)
             if lineno > row.line_end + 1 or not row.continued:
