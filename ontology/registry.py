@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from graph.values.names import name_key
+from graph.values.names import PARTY_COMMITTEE, name_key
 from graph.values.text import fold
 
 
@@ -169,6 +169,12 @@ class Registry:
                 lvl = "city" if p.kind == "thanh-pho" else "province"
             alias_list = [self._fill(a, p) for a in aliases.split(";") if a]
             bases = {self._base(name, p), *(self._base(a, p) for a in aliases.split(";") if a)}
+            if p is not None:  # "Ban Tuyên giáo TU": TU is the party committee of this province
+                bases |= {
+                    self._base(t.replace("{PC}", PARTY_COMMITTEE), p)
+                    for t in [name, *aliases.split(";")]
+                    if "{PC}" in t
+                }
             generic = any(name_key(b) in _GENERIC_BASES for b in bases)
             parent_id = None
             if parent:

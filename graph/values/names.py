@@ -7,10 +7,10 @@ span in the original text, so a match can be quoted as written.
 
 >>> name_key("Sở TT&TT")
 'so thong tin va truyen thong'
->>> name_key("Ban Tuyên giáo TU")
-'ban tuyen giao tinh uy'
+>>> name_key("Ban Tuyên giáo TU")  # TU: the party committee of the plan's province (see PARTY_COMMITTEE)
+'ban tuyen giao pcu'
 >>> name_key("Ban Tuyên giáo Thành ủy")
-'ban tuyen giao tinh uy'
+'ban tuyen giao thanh uy'
 >>> name_key("Đài PT&TH Hà Nội")
 'dai phat thanh va truyen hinh ha noi'
 >>> name_key("UBND Thành phố")
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.values.text import fold, strip_marks
+from graph.values.text import fold, fold_chars
 
 # (pattern on the original text, expansion, case-sensitive?)
 # Ordered: longer abbreviations first. Patterns are anchored on word boundaries.
@@ -81,23 +81,20 @@ _ABBREVIATIONS: list[tuple[str, str, bool]] = [
     (r"NHNN", "Ngân hàng Nhà nước", True),
     (r"ĐHQG", "Đại học Quốc gia", True),
     (r"TƯ|TW", "Trung ương", True),  # not in upper-case text: "ĐẦU TƯ" is "đầu tư"
-    (r"TU", "Thành ủy", True),
+    (r"TU", "PCU", True),  # the party committee of the plan's province or city (Tỉnh ủy / Thành ủy)
+    (r"TT\.(?=\s*(?:Tỉnh ủy|Thành ủy|HĐND|TU\b))", "Thường trực", True),
     (r"TP\.?", "Thành phố", True),
     (r"Tp\.", "Thành phố", True),
     (r"CP", "Chính phủ", True),
 ]
-_ABBR_RE = re.compile(
-    "|".join(f"(?P<a{i}>(?<!\\w){p}(?!\\w))" for i, (p, _, _) in enumerate(_ABBREVIATIONS)),
-)
-_ABBR_RE_I = re.compile(
-    "|".join(f"(?P<a{i}>(?<!\\w){p}(?!\\w))" for i, (p, _, _) in enumerate(_ABBREVIATIONS)),
-    re.IGNORECASE,
-)
+_HAS_UPPER_RUN = re.compile(r"[A-ZĐƯ][A-ZĐƯ&]|CAT|Tp\.|[A-Z]{2}")
+_ABBR_BODY = "|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(_ABBREVIATIONS))
+#: an abbreviation starts a word and ends one; the look-arounds are checked once per position
+_ABBR_RE = re.compile(rf"(?<!\w)(?=[A-ZĐƯ])(?:{_ABBR_BODY})(?!\w)")
+_ABBR_RE_I = re.compile(rf"(?<!\w)(?:{_ABBR_BODY})(?!\w)", re.IGNORECASE)
 
 #: token rewrites after folding: both party committees, both youth unions, one spelling of "uy".
 _REWRITES: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
-    (("thanh", "uy"), ("tinh", "uy")),
-    (("thanh", "doan"), ("tinh", "doan")),
     (("tp",), ("thanh", "pho")),
 ]
 
@@ -131,6 +128,9 @@ def _upper_context(text: str, start: int, end: int) -> bool:
     return any(w.isupper() and len(w) > 1 and not w.isdigit() for w in before + after)
 
 
+#: the token "TU" expands to; the registry indexes "{PC}" names under it too
+PARTY_COMMITTEE = "PCU"
+
 _WORD = re.compile(r"[a-z0-9]+|[,;/()]")
 
 
@@ -150,6 +150,8 @@ def _expand(text: str, *, lenient: bool) -> tuple[str, list[int], list[int]]:
     ends: list[int] = []
     pos = 0
     pattern = _ABBR_RE_I if lenient else _ABBR_RE
+    if not lenient and not _HAS_UPPER_RUN.search(text):
+        return text, list(range(len(text))), list(range(1, len(text) + 1))
     for m in pattern.finditer(text):
         idx = int(m.lastgroup[1:])
         _, expansion, sensitive = _ABBREVIATIONS[idx]
@@ -164,20 +166,17 @@ def _expand(text: str, *, lenient: bool) -> tuple[str, list[int], list[int]]:
                 continue
         if m.group(0) in _WORDLIKE and _upper_context(text, m.start(), m.end()):
             continue
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            starts.append(i)
-            ends.append(i + 1)
+        out.append(text[pos : m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
         exp = f" {expansion} "
-        for ch in exp:
-            out.append(ch)
-            starts.append(m.start())
-            ends.append(m.end())
+        out.append(exp)
+        starts.extend([m.start()] * len(exp))
+        ends.extend([m.end()] * len(exp))
         pos = m.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        starts.append(i)
-        ends.append(i + 1)
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
     return "".join(out), starts, ends
 
 
@@ -188,7 +187,7 @@ def name_tokens(text: str, *, lenient: bool = False) -> list[Token]:
     """
     expanded, starts, ends = _expand(text, lenient=lenient)
     # fold character by character so positions stay aligned
-    folded = "".join((strip_marks(ch).lower() or ch)[:1] for ch in expanded)
+    folded = fold_chars(expanded)
     folded = folded.replace("&", " ")
     tokens: list[Token] = []
     for m in _WORD.finditer(folded):

@@ -75,13 +75,13 @@ def extract_tree(tree: DocumentTree) -> Extraction:
         book, plan_title=plan.title, own_symbols=own, plan_type=plan.doc_type, plan_year=plan.year
     )
 
-    legal_bases: list[str] = []
+    if plan.title:
+        cites.scan(plan.title, "title", plan.source.line_start, plan.source.line_end)
+    preamble_ids: list[str] = []
     for b in tree.preamble:
-        for doc_id in cites.scan(
+        preamble_ids += cites.scan(
             b.text, "preamble", b.line_start, b.line_end, preamble=True, line_at=b.line_at
-        ):
-            if doc_id not in legal_bases:
-                legal_bases.append(doc_id)
+        )
         book.mentions(b.text, b.line_start)
 
     tasks = table_tasks(tree, book, cites, plan.year, warnings)
@@ -103,8 +103,15 @@ def extract_tree(tree: DocumentTree) -> Extraction:
     reporting = reporting_duties(tree, book, resp, tasks, plan.year)
     recipients = _recipients(tree, book)
 
+    renames = cites.finalize()
+    # the legal bases: documents the preamble cites itself (not those named inside their titles)
+    legal_bases = list(dict.fromkeys(renames.get(x, x) for x in preamble_ids))
+    legal_bases = [x for x in legal_bases if cites.documents[x].in_preamble]
+    if renames:
+        for item in (*tasks, *resp):
+            item.cites = [renames.get(x, x) for x in item.cites]
     agencies, groups = book.results()
-    docs = sorted(cites.documents.values(), key=lambda d: (d.source.line_start, d.id))
+    docs = sorted(cites.documents.values(), key=lambda d: d.source.line_start)
     seen: set[str] = set()
     anniversaries = [a for a in anniversaries if not (a.id in seen or seen.add(a.id))]
     return Extraction(

@@ -21,7 +21,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from graph.model import Agency, AgencyGroup, SourceSpan
-from graph.values.names import _expand, name_key
+from graph.values.names import PARTY_COMMITTEE, _expand, name_key
 from graph.values.symbols import SYMBOL_IN_TEXT
 from graph.values.text import clean, fold, slugify
 from loaders.extract.matcher import Match, get_matcher
@@ -219,6 +219,8 @@ class AgencyBook:
         expanded = clean(_expand(surface, lenient=False)[0]).replace(" &", " và").replace("&", " và ")
         expanded = clean(re.sub(r"\s+,", ",", expanded))
         name = expanded if not surface.isupper() else expanded[:1] + expanded[1:].lower()
+        prov = self.registry.province(self.jurisdiction)
+        name = name.replace(PARTY_COMMITTEE, prov.party_committee if prov else "Tỉnh ủy")
         key = name_key(re.sub(r"\s+(thành phố|tỉnh)(\s+[\wÀ-ỹ ]+)?$", "", name))
         aid = f"{self.jurisdiction}/{slugify(key)}"
         head = _head(surface) or ""

@@ -57,7 +57,8 @@ _GENERIC_NAME = re.compile(
     r"va |thuc hien|trien khai|nam \d|giai doan|hang nam|sau|tiep|moi|chi tiet|hanh dong cua)"
 )
 _NAME_STOPS = re.compile(
-    r"\s+(?:và|trong|theo|do|nhằm|để|được|tại|trên địa bàn|của|với|khi|đã|đến nay|từ)\s+|[;:()\[\]]|\.(?=\s|$)|,(?!\s*"
+    r"\s+(?:và|trong|theo|do|nhằm|để|được|tại|trên địa bàn|của|với|khi|đã|đến nay|từ)\s+|\s+(?:như sau|này)\b|"
+    r"[;:()\[\]]|\.(?=\s|$)|,(?!\s*"
     r"(?:định hướng|tầm nhìn|giai đoạn|đến năm|\d))",
     re.IGNORECASE,
 )
@@ -132,10 +133,12 @@ class CitationFinder:
         cands += self._resolutions(text, f)
         cands += self._programs(text, f, cands)
         cands = self._drop_overlaps(cands)
+        spans = [c.title_span for c in cands if c.title_span]
         ids: list[str] = []
         for c in sorted(cands, key=lambda c: c.start):
             a, b = (line_at(c.start), line_at(max(c.start, c.end - 1))) if line_at else (line_start, line_end)
-            doc = self._merge(c.doc, location, preamble, a, b)
+            nested = any(s <= c.start < e for s, e in spans)  # named inside another citation's title
+            doc = self._merge(c.doc, location, preamble and not nested, a, b)
             if doc is not None and doc.id not in ids:
                 ids.append(doc.id)
         return ids
@@ -355,7 +358,12 @@ class CitationFinder:
                     name = clean(qe.group(1))
                     name_end = type_end + offset + lead + qe.end()
             title = name
-        if not title or len(title.split()) < 2 or (issuer is None and _GENERIC_NAME.match(fold(title) + " ")):
+        min_words = 2 if (qm or issuer is not None) else 3  # "Chương trình hành động" alone names nothing
+        if (
+            not title
+            or len(title.split()) < min_words
+            or (issuer is None and _GENERIC_NAME.match(fold(title) + " "))
+        ):
             return None
         if type_name == "Kế hoạch" and issuer is None and not qm:
             return None  # "Kế hoạch tổ chức ..." without an issuer or quoted name: usually the plan itself
@@ -453,10 +461,13 @@ class CitationFinder:
             rest = text[m.end() :]
             if type_name == "Hiến pháp" and not re.match(r"(nước|năm)\b", rest):
                 continue
-            if not rest[:1].isupper() and type_name != "Hiến pháp":
+            amending = bool(re.match(r"sửa đổi|bổ sung", rest, re.IGNORECASE))
+            if not rest[:1].isupper() and type_name != "Hiến pháp" and not amending:
                 continue
+            # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, commas and all
             stop = re.search(
-                r"\s+(?:ngày|số)\s+\d|\s+năm\s+(?:19|20)\d{2}|[;:()]|\.(?=\s|$)|,|\s+(?:và|đã|được|của)\s+",
+                r"\s+(?:ngày|số)\s+\d|\s+năm\s+(?:19|20)\d{2}|[;:()]|\.(?=\s|$)"
+                + ("" if amending else r"|,|\s+(?:và|đã|được|của)\s+"),
                 rest,
             )
             name_end = m.end() + (stop.start() if stop else min(len(rest), 150))
@@ -601,6 +612,25 @@ class CitationFinder:
         return out
 
     # -- bookkeeping -----------------------------------------------------------------------------
+    def finalize(self) -> dict[str, str]:
+        """Re-key numbered documents whose year or issuer was learned from a later mention.
+
+        Returns the renames (old id -> new id) so references can follow.
+        """
+        renames: dict[str, str] = {}
+        for old, doc in list(self.documents.items()):
+            if not doc.number:
+                continue
+            parts = old.split("/")
+            issuer = self._eli_issuer(doc.issuer_id) if doc.issuer_id else parts[1]
+            new = "/".join([parts[0], issuer, parts[2], str(doc.year or "_"), *parts[4:]])
+            if new != old and new not in self.documents:
+                doc.id = new
+                renames[old] = new
+        if renames:
+            self.documents = {renames.get(k, k): v for k, v in self.documents.items()}
+        return renames
+
     @staticmethod
     def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
         cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))

@@ -125,7 +125,7 @@ class Matcher:
         return out
 
     def _match_at(self, text: str, toks: list[Token], i: int, prose: bool) -> Match | None:
-        if toks[i].sep:
+        if toks[i].sep or (i > 0 and toks[i - 1].start == toks[i].start and toks[i - 1].end == toks[i].end):
             return None
         node = self.trie
         best: tuple[int, Entry] | None = None
@@ -142,7 +142,8 @@ class Matcher:
                 break
             node = nxt
             j += 1
-            if "$" in node:
+            splits = j < len(toks) and toks[j].start == t.start and toks[j].end == t.end
+            if "$" in node and not splits:  # never end inside an expanded abbreviation ("UBND")
                 best = (j, node["$"][1])
         if best is None:
             return None

@@ -183,16 +183,17 @@ def build_plan(tree: DocumentTree, book: AgencyBook, warnings: list[str]) -> Pla
 
 
 def _issuer_from_lines(issuer_lines: list[tuple[int, str]], book: AgencyBook) -> str | None:
-    """'ỦY BAN NHÂN DÂN' + 'TỈNH LÀO CAI' -> the province's committee; the last body named issues."""
-    texts = [t for _, t in issuer_lines]
-    best = None
-    # try the lines joined from each start, the latest full name wins ("UBND TỈNH X / SỞ Y" -> Sở Y)
-    for i in range(len(texts)):
-        joined = clean(" ".join(texts[i:]))
-        iid, _ = book.name(joined, issuer_lines[i][0]) if book.matcher.scan(joined) else (None, False)
-        if iid and "/group/" not in iid:
-            best = iid
-    return best
+    """'ỦY BAN NHÂN DÂN' + 'TỈNH LÀO CAI' -> the province's committee; under a parent, the last body issues
+    ("UBND TỈNH QUẢNG NINH / SỞ THÔNG TIN VÀ TRUYỀN THÔNG" -> the department)."""
+    joined = clean(" ".join(t for _, t in issuer_lines))
+    line = issuer_lines[-1][0]
+    matches = [m for m in book.matcher.scan(joined) if m.kind == "agency"]
+    if matches:
+        ids = book._targets(matches[-1], line)
+        if ids:
+            return ids[0]
+    iid, _ = book.name(joined, line)
+    return iid if iid and "/group/" not in iid else None
 
 
 _POSITION_CASE = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from graph.model import Assignment, SourceSpan, Task
 from graph.values.periods import parse_period
 from graph.values.text import clean, fold
-from loaders.extract.agencies import AgencyBook
+from loaders.extract.agencies import AgencyBook, _head
 from loaders.extract.citations import CitationFinder
 from loaders.parse.structure import Block, DocumentTree
 from loaders.parse.tables import Row, Table, row_label_kind
@@ -83,7 +83,11 @@ def table_tasks(
             aid, _ = book.name(sec.heading, sec.line) if sec.heading else (None, False)
             section_agency[sec.label] = aid
         parent_id = None
+        labels = [r.number for r in table.rows]
         for row in table.rows:
+            if row.number and any(x.startswith(f"{row.number}.") for x in labels):
+                parent_id = None
+                continue  # "| 1 | Hoàn thiện thể chế | | |" heads rows 1.1, 1.2: a group, not a task
             kind = row_label_kind(row.number)
             if not row.number or (kind == "other" and not re.match(r"^\d+(\.\d+)+$", row.number)):
                 continue
@@ -180,18 +184,22 @@ def _row_task(
 
 
 # -- tasks in prose ---------------------------------------------------------------------------------
+_DUTY_VERBS = (
+    r"tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn|theo dõi|kiểm tra|rà soát|nghiên cứu|tuyên truyền|"
+    r"cung cấp|biên soạn|sản xuất|đăng tải|phát hành|bố trí|đôn đốc|tổng hợp|đánh giá|chỉ đạo|quản lý|vận hành|"
+    r"duy trì|phát triển|nâng cao|đẩy mạnh|tăng cường|đề xuất|ban hành|hoàn thiện|treo|phổ biến|quán triệt|"
+    r"thông tin|trình|lập|soạn thảo|tập huấn|bồi dưỡng|theo dõi"
+)
+_COORD = rf"(?:\s*,?\s*phối hợp(?:\s+(?:chặt chẽ\s+)?với)?\s+(?P<coord>[^;.]{{3,200}}?))?(?=\s+(?:{_DUTY_VERBS})\b|[;.]|$)"
 _LEAD_PATTERNS = [
+    # "Giao Sở X chủ trì, phối hợp với Y tổ chức ..."
     re.compile(
-        r"(?:giao|đề nghị|yêu cầu)\s+(?P<lead>.{3,120}?)\s+(?:là cơ quan\s+|làm\s+)?(?:chủ trì|chịu trách nhiệm chính)"
-        r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<coord>[^;.]{3,200}?))?(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
-        r"tham mưu|hướng dẫn|theo dõi|kiểm tra|rà soát|nghiên cứu)|[;.]|$)",
+        r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+(?P<lead>.{3,120}?)\s+(?:là cơ quan\s+|làm\s+)?"
+        r"(?:chủ trì|chịu trách nhiệm chính)" + _COORD,
         re.IGNORECASE,
     ),
-    re.compile(
-        r"(?:^|[.;]\s*)(?P<lead>(?:Sở|Ban|Bộ|Ủy ban|UBND|Công an|Trung tâm|Văn phòng|Báo|Đài|Liên hiệp|Hội)"
-        r"[^;.:]{2,100}?)\s+chủ trì(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<coord>[^;.]{3,200}?))?"
-        r"(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn|theo dõi|kiểm tra)|[;.]|$)"
-    ),
+    # "Sở X chủ trì, phối hợp với Y ..." at the start of an item or sentence
+    re.compile(r"(?:^|[.;:]\s*)(?P<lead>[A-ZĐ][^;.:]{2,100}?)\s+chủ trì" + _COORD),
 ]
 _KV = re.compile(
     r"^(?P<key>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phụ trách|phối hợp)|chủ trì|phối hợp|"
@@ -227,16 +235,16 @@ def _prose_task(block: Block, book: AgencyBook, cites: CitationFinder, plan_year
             continue
         key = fold(m.group("key"))
         kv_lines.append(child.line_end)
-        if "phoi hop" in key:
-            coord_text = m.group("value")
-        elif any(k in key for k in ("chu tri", "thuc hien", "phu trach")):
-            lead_text = m.group("value")
-        else:
+        if any(k in key for k in ("thoi gian", "tien do", "thoi han")):
             timeline_text = m.group("value")
+        elif "phoi hop" in key:
+            coord_text = m.group("value")
+        else:
+            lead_text = m.group("value")
     if lead_text is None:
         for pattern in _LEAD_PATTERNS:
             m = pattern.search(block.text)
-            if m:
+            if m and (pattern is _LEAD_PATTERNS[0] or _head(m.group("lead")) is not None):
                 lead_text, coord_text = m.group("lead"), m.group("coord")
                 break
     if lead_text is None or (block.kind in ("dash", "plus", "para") and not block.path):

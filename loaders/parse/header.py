@@ -130,21 +130,43 @@ def parse_header(lines: list[str], *, zone_limit: int = 80) -> Header:
                 ln, t = zone[j]
                 if (
                     ln > last + 1
-                    or _PREAMBLE.match(fold(t))
+                    or (
+                        title_lines and _PREAMBLE.match(fold(t))
+                    )  # "KẾ HOẠCH / Thực hiện Chỉ thị ..." is a title
                     or classify(t)[0] in ("roman", "article", "arabic")
                 ):
                     break
-                if is_upper_line(t) and title_lines and len(t) > 12 and not title_lines[-1].isupper():
-                    break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after the title
                 if is_upper_line(t) and any(
                     fold(t).startswith(w)
-                    for w in ("chu tich", "bo truong", "thu tuong", "giam doc", "ban thuong vu")
+                    for w in (
+                        "chu tich",
+                        "bo truong",
+                        "thu tuong",
+                        "giam doc",
+                        "ban thuong vu",
+                        "uy ban",
+                        "hoi dong",
+                    )
                 ):
-                    h.authority_line = t
+                    h.authority_line = t  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": who decides, not the title
+                    last = ln
                     j += 1
+                    break
+                if is_upper_line(t) and title_lines and len(t) > 12 and not title_lines[-1].isupper():
                     break
                 title_lines.append(t)
                 last = ln
+                j += 1
+            if (
+                h.authority_line is None
+                and j < len(zone)
+                and is_upper_line(zone[j][1])
+                and any(
+                    fold(zone[j][1]).startswith(w) for w in ("chu tich", "bo truong", "thu tuong", "giam doc")
+                )
+            ):
+                h.authority_line = zone[j][1]
+                last = zone[j][0]
                 j += 1
             h.title = clean(" ".join(title_lines)) or None
             h.title_as_written = clean(f"{text} {' '.join(title_lines[1:] if tword[1] else title_lines)}")

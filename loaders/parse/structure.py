@@ -31,7 +31,7 @@ from loaders.read.base import Text
 _PREAMBLE = re.compile(
     r"^(can cu|thuc hien|xet de nghi|theo de nghi|tren co so|theo chi dao|de trien khai)\b"
 )
-_SIGN_MARKERS = re.compile(r"^(t\s*/?\s*m|kt|tl|tuq|q)\s*[./]\s*\S|^(tm|kt|tl)\s+\S")
+_SIGN_MARKERS = re.compile(r"^(?P<m>t\s*/\s*m|tm|kt|tl|tuq|q)\s*[./]?\s+\S|^(?P<m2>tm|kt|tl|tuq|q)\.\S")
 _POSITIONS = (
     "chu tich",
     "pho chu tich",
@@ -328,11 +328,11 @@ def _signature(tree: DocumentTree, lines: list[str], index: int) -> None:
             name, name_line = t, j + 1
         break
     positions = [t for _, t in block if not _SIGN_MARKERS.match(fold(t))]
-    markers = {
-        fold(t).split(".")[0].replace(" ", "").replace("/", ""): t
-        for _, t in block
-        if _SIGN_MARKERS.match(fold(t))
-    }
+    markers = {}
+    for _, t in block:
+        mm = _SIGN_MARKERS.match(fold(t))
+        if mm:
+            markers[re.sub(r"[\s/]", "", mm.group("m") or mm.group("m2"))] = t
     tree.signatures.append(
         Signature(
             lines=block or [(index + 1, clean_line(lines[index]))],
