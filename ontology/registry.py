@@ -220,6 +220,20 @@ class Registry:
         jur = body_id.split("/", 1)[0]
         return self.bodies(jur).get(body_id)
 
+    def eli_slug(self, agency_id: str | None) -> str:
+        """The issuer segment of ELI ids for any agency id: 'chinh-phu', 'ubnd-ha-noi', 'ubnd-huyen-bat-xat-lao-cai'.
+
+        >>> get_registry().eli_slug("lao-cai/ubnd-huyen-bat-xat")
+        'ubnd-huyen-bat-xat-lao-cai'
+        """
+        if not agency_id:
+            return "_"
+        body = self.body(agency_id)
+        if body is not None:
+            return body.eli_slug
+        jur, _, slug = agency_id.partition("/")
+        return slug if jur == "vn" else f"{slug}-{jur}"
+
     def issuer_for_code(self, code: str, jurisdiction: str = "vn") -> Body | None:
         """The body behind a symbol's issuer code: 'CP', 'TTg', 'BTTTT', 'UBND' (local), 'QH13'."""
         code_f = fold(re.sub(r"\d+$", "", code))

@@ -79,6 +79,9 @@ ORG_HEADS = (
     "tinh uy",
     "thanh uy",
     "kenh",
+    "don",
+    "tram y te",
+    "vien thong",
     "hoi dong",
     "mat tran",
     "chi nhanh",
@@ -132,6 +135,8 @@ def _head(text: str) -> str | None:
 class AgencyBook:
     def __init__(self, jurisdiction: str) -> None:
         self.jurisdiction = jurisdiction
+        #: ("huyện", "Bát Xát") when the plan is a district's: "Công an huyện" is that district's
+        self.home_district: tuple[str, str] | None = None
         self.matcher = get_matcher(jurisdiction)
         self.registry = get_registry()
         self.agencies: dict[str, Agency] = {}
@@ -181,6 +186,24 @@ class AgencyBook:
         return self.jurisdiction if self.jurisdiction in self.registry.provinces else "vn"
 
     def _district(self, m: Match, line: int) -> str:
+        slug, unit, place_key = m.district
+        if not place_key:
+            home = self.home_district
+            if home is None or fold(home[0]) != unit:
+                return self._touch(f"{self.jurisdiction}/group/cap-huyen", m.surface, line)
+            m = Match(
+                m.targets,
+                m.kind,
+                m.start,
+                m.end,
+                f"{m.surface} {home[1]}",
+                m.tok_start,
+                m.tok_end,
+                (slug, unit, fold(home[1])),
+            )
+            aid = self.matcher.district_id(m.district)
+            if aid in self.agencies:
+                return self._record_alias(aid, m.surface.rsplit(" ", len(home[1].split()))[0], line)
         slug, unit, _ = m.district
         body = self.registry.body(f"{self.jurisdiction}/{slug}")
         words = m.surface.split()
@@ -191,7 +214,7 @@ class AgencyBook:
         if body is not None and body.slug == "ubnd":
             base = "Ủy ban nhân dân"
         name = clean(f"{base} {unit_words} {place.title() if place.isupper() else place}")
-        aid = f"{self.jurisdiction}/{slugify(name_key(name))}"
+        aid = self.matcher.district_id(m.district)
         if aid not in self.agencies:
             parent = f"{self.jurisdiction}/ubnd" if self.registry.body(f"{self.jurisdiction}/ubnd") else None
             self.agencies[aid] = Agency(
@@ -219,6 +242,10 @@ class AgencyBook:
         expanded = clean(_expand(surface, lenient=False)[0]).replace(" &", " và").replace("&", " và ")
         expanded = clean(re.sub(r"\s+,", ",", expanded))
         name = expanded if not surface.isupper() else expanded[:1] + expanded[1:].lower()
+        if self.home_district and re.search(r"\b(huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)$", name):
+            name = (
+                f"{name} {self.home_district[1]}"  # "Công an huyện" in a district's plan is that district's
+            )
         prov = self.registry.province(self.jurisdiction)
         name = name.replace(PARTY_COMMITTEE, prov.party_committee if prov else "Tỉnh ủy")
         key = name_key(re.sub(r"\s+(thành phố|tỉnh)(\s+[\wÀ-ỹ ]+)?$", "", name))
@@ -314,14 +341,17 @@ class AgencyBook:
         out: list[str] = []
         for chunk in re.split(r";", text):
             pieces: list[str] = []
-            for part in re.split(r",|\s+và\s+", chunk):
+            parts = re.split(r"(,|\s+và\s+)", chunk)
+            seps = ["", *parts[1::2]]
+            for sep, part in zip(seps, parts[0::2], strict=False):
                 part = part.strip(" .:-–")
                 if not part:
                     continue
                 stripped = _CONNECTORS.sub("", part).strip()
                 stripped = _PARENT_MARK.sub("", stripped).strip()
                 if pieces and _head(stripped) is None:
-                    pieces[-1] = f"{pieces[-1]}, {part}"  # a name with commas: "Trung tâm A, B, C"
+                    # a name with commas or "và": "Trung tâm A, B, C", "Phòng Văn hóa và Thông tin"
+                    pieces[-1] = f"{pieces[-1]}{sep if sep == ',' else ' và'} {part}"
                 else:
                     pieces.append(stripped)
             for piece in pieces:

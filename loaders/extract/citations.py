@@ -273,13 +273,7 @@ class CitationFinder:
         return doc, end, title_span
 
     def _eli_issuer(self, issuer_id: str | None) -> str:
-        if not issuer_id:
-            return "_"
-        body = self.registry.body(issuer_id)
-        if body is not None:
-            return body.eli_slug
-        jur, _, slug = issuer_id.partition("/")
-        return slug if jur == "vn" else f"{slug}-{jur}"
+        return self.registry.eli_slug(issuer_id)
 
     def _issuer(self, rest: str) -> tuple[str, str | None, int] | None:
         """The body named at the start of ``rest`` ("Chính phủ", "Bộ trưởng Bộ Y tế", "UBND Thành phố")."""

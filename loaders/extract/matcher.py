@@ -191,6 +191,14 @@ class Matcher:
                 or (prov is None and k < len(toks) and toks[k].cap and not toks[k].sep)
             )
         )
+        if (
+            unit is None
+            and prov is None
+            and k < len(toks)
+            and toks[k].norm == "cac"
+            and entry.slug in ("ubnd", "hdnd", "cong-an")
+        ):
+            return j, entry.targets, None, False  # "UBND các xã ...": many committees, not this one
         if district_unit:
             if entry.base in _DISTRICT_BASES or entry.slug in ("ubnd", "hdnd", "cong-an"):
                 if prov is not None:
@@ -202,6 +210,9 @@ class Matcher:
                     place = words[k:p]
                 if place:
                     return p, (), (entry.slug, " ".join(unit), " ".join(place)), True
+                if unit != ("thanh", "pho"):
+                    # "UBND huyện" with no name: the plan's own district, if it is a district's plan
+                    return k, (), (entry.slug, " ".join(unit), ""), True
             return j, entry.targets, None, not entry.require_suffix
         if prov is not None and prov != self.jurisdiction:
             other = self.registry.bodies(prov).get(f"{prov}/{entry.slug}")

@@ -152,12 +152,13 @@ def build_plan(tree: DocumentTree, book: AgencyBook, warnings: list[str]) -> Pla
             issuer_id = iid
             issuer = book.agencies[iid].name if iid in book.agencies else h.metadata["issuer"][1]
 
+    issuer_agency = book.agencies.get(issuer_id) if issuer_id else None
+    if issuer_agency is not None and issuer_agency.level == "district":
+        dm = re.search(r"\b(huyện|quận|thị xã|thành phố)\s+(.+)$", issuer_agency.name)
+        if dm:
+            book.home_district = (dm.group(1), dm.group(2))
     year = (sym.year if sym and sym.year else None) or (date.year if date else None)
-    issuer_slug = (
-        reg.body(issuer_id).eli_slug
-        if issuer_id and reg.body(issuer_id)
-        else (issuer_id.replace("/", "-") if issuer_id else "_")
-    )
+    issuer_slug = reg.eli_slug(issuer_id)
     type_slug = slugify(dtype.code) if dtype else slugify(type_code or "vb")
     key = number or slugify(h.title or tree.text.name, max_len=40)
     plan_id = f"vn/{issuer_slug}/{type_slug}/{year or '_'}/{key}"
