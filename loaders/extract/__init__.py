@@ -21,7 +21,7 @@ from loaders.extract.citations import CitationFinder
 from loaders.extract.duties import reporting_duties, responsibilities
 from loaders.extract.events import find_events
 from loaders.extract.plan import build_plan, detect_jurisdiction
-from loaders.extract.tasks import prose_tasks, table_tasks
+from loaders.extract.tasks import prose_tasks, table_tasks, task_columns
 from loaders.parse.structure import DocumentTree, parse_document
 from loaders.read import Text, read_bytes, read_file
 
@@ -52,7 +52,7 @@ def _looks_like_plan(tree: DocumentTree) -> bool:
         or h.caption
         or h.metadata.get("symbol")
         or tree.preamble
-        or any(t.rows for t in tree.tables)
+        or any(t.rows and task_columns(t) for t in tree.tables)
     ) and (len(tree.sections) + len(tree.tables) > 0 or h.has_block)
 
 
