@@ -111,6 +111,7 @@ class Registry:
         self._by_province_key["hcm"] = self.provinces["ho-chi-minh"]
         self._by_province_key["thua thien hue"] = self.provinces["thua-thien-hue"]
         self._bodies: dict[str, dict[str, Body]] = {}
+        self._groups: dict[str, list[GroupDef]] = {}
 
     # -- provinces -----------------------------------------------------------------------------
     def province(self, slug: str) -> Province | None:
@@ -251,6 +252,11 @@ class Registry:
 
     # -- groups --------------------------------------------------------------------------------
     def groups(self, jurisdiction: str = "vn") -> list[GroupDef]:
+        if jurisdiction not in self._groups:
+            self._groups[jurisdiction] = self._make_groups(jurisdiction)
+        return self._groups[jurisdiction]
+
+    def _make_groups(self, jurisdiction: str) -> list[GroupDef]:
         prov = self.provinces.get(jurisdiction)
         out = []
         for slug, label, forms, label_en in ((r + [""] * 4)[:4] for r in self._group_rows):

@@ -24,7 +24,8 @@ span in the original text, so a match can be quoted as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from graph.values.text import fold, fold_chars
 
@@ -93,10 +94,6 @@ _ABBR_BODY = "|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(_ABBREVIATI
 _ABBR_RE = re.compile(rf"(?<!\w)(?=[A-ZĐƯ])(?:{_ABBR_BODY})(?!\w)")
 _ABBR_RE_I = re.compile(rf"(?<!\w)(?:{_ABBR_BODY})(?!\w)", re.IGNORECASE)
 
-#: token rewrites after folding: both party committees, both youth unions, one spelling of "uy".
-_REWRITES: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
-    (("tp",), ("thanh", "pho")),
-]
 
 #: lower-case forms that are also Vietnamese words or too short to trust
 _AMBIGUOUS = {
@@ -134,8 +131,7 @@ PARTY_COMMITTEE = "PCU"
 _WORD = re.compile(r"[a-z0-9]+|[,;/()]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     norm: str  # folded, lower case
     start: int  # span in the original text
     end: int
@@ -180,49 +176,34 @@ def _expand(text: str, *, lenient: bool) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
-def name_tokens(text: str, *, lenient: bool = False) -> list[Token]:
-    """Normalised tokens of ``text`` with their spans in ``text``.
+@lru_cache(maxsize=8192)
+def name_tokens(text: str, *, lenient: bool = False) -> tuple[Token, ...]:
+    """Normalised tokens of ``text`` with their spans in ``text`` (cached: plans repeat their cells).
 
     ``lenient`` also expands lower-case abbreviations ("so tt&tt"), for search boxes.
     """
     expanded, starts, ends = _expand(text, lenient=lenient)
-    # fold character by character so positions stay aligned
-    folded = fold_chars(expanded)
-    folded = folded.replace("&", " ")
-    tokens: list[Token] = []
+    # fold character by character so positions stay aligned; "&" joins words like "và"
+    folded = fold_chars(expanded).replace("&", " ")
+    has_amp = "&" in text
+    result: list[Token] = []
     for m in _WORD.finditer(folded):
         word = m.group(0)
         a, b = starts[m.start()], ends[m.end() - 1]
-        first = expanded[m.start()]
-        if word in {",", ";", "/", "(", ")"}:
-            tokens.append(Token(word, a, b, False, True))
+        if word in _SEPS:
+            result.append(Token(word, a, b, False, True))
             continue
-        tokens.append(Token(word, a, b, first.isupper()))
-    # "&" becomes "va": re-insert where an ampersand joined two words
-    result: list[Token] = []
-    for tok in tokens:
-        if result and not tok.sep and not result[-1].sep and "&" in text[result[-1].end : tok.start]:
-            result.append(Token("va", result[-1].end, tok.start, False))
-        result.append(tok)
-    return _rewrite(result)
+        if has_amp and result and not result[-1].sep and "&" in text[result[-1].end : a]:
+            result.append(Token("va", result[-1].end, a, False))
+        if word == "tp":  # "TP", "Tp." = thành phố
+            result.append(Token("thanh", a, b, True))
+            result.append(Token("pho", a, b, True))
+            continue
+        result.append(Token(word, a, b, expanded[m.start()].isupper()))
+    return tuple(result)
 
 
-def _rewrite(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        for pattern, repl in _REWRITES:
-            n = len(pattern)
-            if tuple(t.norm for t in tokens[i : i + n]) == pattern:
-                for k, word in enumerate(repl):
-                    t = tokens[i + k]
-                    out.append(Token(word, t.start, t.end, t.cap, t.sep))
-                i += n
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
+_SEPS = frozenset({",", ";", "/", "(", ")"})
 
 
 def name_key(text: str, *, lenient: bool = False) -> str:

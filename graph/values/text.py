@@ -17,11 +17,22 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
 _SPACES = re.compile(r"\s+")
 
 
+#: control and format characters (but tab and newline), private-use characters
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ue000-\uf8ff]"
+)
+_MARKS = re.compile("[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
+
+
 def nfc(text: str) -> str:
-    """The storage form: NFC, no control characters, single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch)[0] != "C")
-    return text
+    """The storage form: NFC, no control characters.
+
+    >>> nfc("Sở\u200b Tư pháp\x07")
+    'Sở Tư pháp'
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _CONTROL.sub("", text)
 
 
 def clean(text: str) -> str:
@@ -38,7 +49,11 @@ def strip_marks(text: str) -> str:
 
 def fold(text: str) -> str:
     """The search key: no diacritics, đ->d, lower case, single spaces."""
-    return _SPACES.sub(" ", strip_marks(_DASHES.sub("-", text)).lower()).strip()
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFC", _DASHES.sub("-", text)).translate(_FOLD_TABLE))
+    else:
+        text = text.lower()
+    return _SPACES.sub(" ", text).strip()
 
 
 def slugify(text: str, max_len: int = 80) -> str:
