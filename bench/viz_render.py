@@ -214,19 +214,18 @@ def gold_graphs(gold: dict[str, Any]) -> dict[str, Any]:
     for a, n in led.items():
         coord.nodes[a]["size_by"] = n
 
-    legal = plan.copy()
+    legal = nx.DiGraph()
+    legal.add_node(plan_id, **plan.nodes[plan_id])
     for t in gold["tasks"]:
+        tid = f"task:{t['id']}"
+        legal.add_node(tid, **plan.nodes[tid])
+        legal.add_edge(tid, plan_id, role="part")
         for d in t["cites"]:
             legal.add_node(d, **docs[d])
-            legal.add_edge(f"task:{t['id']}", d, role="cites")
-    legal.add_edge(next(iter(f"task:{t['id']}" for t in gold["tasks"])), plan_id, role="part")
+            legal.add_edge(tid, d, role="cites")
     for b in gold["legal_bases"]:
         legal.add_node(b["id"], **docs[b["id"]])
         legal.add_edge(plan_id, b["id"], role="based_on", evidence=ev(b["source"], b["as_written"]))
-    legal.remove_edges_from([(u, v) for u, v, r in legal.edges(data="role") if r in ("lead", "coordinating")])
-    for t in gold["tasks"]:
-        legal.add_edge(f"task:{t['id']}", plan_id, role="part")
-    legal.remove_edges_from([(plan_id, f"task:{t['id']}") for t in gold["tasks"]])
     return {
         "coordination": coord,
         "plan": plan,

@@ -63,8 +63,8 @@ def clean_href(value: object) -> str | None:
 def wrap_label(text: str, width: int = 22, max_lines: int = 3) -> str:
     """Break a long name into short lines for the canvas; the tooltip keeps the whole text.
 
-    >>> wrap_label("Sở Văn hóa và Thể thao")
-    'Sở Văn hóa và Thể thao'
+    >>> wrap_label("Sở Văn hóa và Thể thao"), wrap_label("Ban Tuyên giáo Thành ủy")
+    ('Sở Văn hóa và Thể thao', 'Ban Tuyên giáo Thành ủy')
     >>> print(wrap_label("Ban Tuyên giáo Thành ủy Hà Nội và các cơ quan liên quan", 15, 2))
     Ban Tuyên giáo
     Thành ủy Hà Nội…
@@ -79,6 +79,8 @@ def wrap_label(text: str, width: int = 22, max_lines: int = 3) -> str:
         else:
             line = f"{line} {word}" if line else word
     lines.append(line)
+    if len(lines) > 1 and len(lines[-1]) <= 4 and len(lines[-2]) + 1 + len(lines[-1]) <= width + 4:
+        lines[-2:] = [f"{lines[-2]} {lines[-1]}"]  # no orphan syllable on a line of its own
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
@@ -124,6 +126,8 @@ def details_list(value: object) -> list[list[str]]:
     if not value:
         return []
     pairs = value.items() if isinstance(value, Mapping) else value
+    if isinstance(pairs, str | bytes) or not isinstance(pairs, Iterable):
+        raise InvalidInput(f"details must be a mapping or (name, value) pairs, not {value!r}")
     out: list[list[str]] = []
     for pair in pairs:  # type: ignore[union-attr]
         try:
@@ -143,7 +147,9 @@ def evidence_list(value: object) -> list[dict[str, Any]]:
     """
     if not value:
         return []
-    items = [value] if isinstance(value, Mapping) else list(value)  # type: ignore[call-overload]
+    if not isinstance(value, Mapping) and (isinstance(value, str | bytes) or not isinstance(value, Iterable)):
+        raise InvalidInput(f"evidence must be a mapping or a list of mappings, not {value!r}")
+    items = [value] if isinstance(value, Mapping) else list(value)
     out = []
     for item in items:
         if not isinstance(item, Mapping):

@@ -89,7 +89,7 @@ def _component_coords(
         return [(0.0, 0.0), (spacing * 1.5, 0.0)]
     local = {g: i for i, g in enumerate(comp)}
     edges, weights = [], []
-    for (a, b), w in pairs.items():
+    for (a, b), w in sorted(pairs.items()):
         if a in local:
             edges.append((local[a], local[b]))
             weights.append(1.0 + math.log(w) if w > 1 else 1.0)

@@ -109,8 +109,16 @@ def build_view(
             rec["font"] = {"size": 18}
 
     raw_edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
+    directed = g.is_directed()
     ranked = sorted(
-        ((index[e[0]], index[e[1]], str(e[2]) if g.is_multigraph() else "", e[-1]) for e in raw_edges),
+        (
+            (
+                *((index[e[0]], index[e[1]]) if directed else sorted((index[e[0]], index[e[1]]))),
+                str(e[2]) if g.is_multigraph() else "",
+                e[-1],
+            )
+            for e in raw_edges
+        ),
         key=lambda t: t[:3],
     )
     edges = [edge_record(i, a, b, data) for i, (a, b, _, data) in enumerate(ranked)]
