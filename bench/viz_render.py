@@ -105,7 +105,7 @@ def run(sizes: list[int], runs: int, html_dir: Path) -> dict[str, Any]:
         version = browser.version
         browser.close()
     return {
-        "command": "python -m bench.viz_render " + " ".join(sys.argv[1:]),
+        "command": " ".join([".venv/bin/python -m bench.viz_render", *sys.argv[1:]]),
         "chromium": version,
         "vis_network": vis_network_version(),
         "python": platform.python_version(),
