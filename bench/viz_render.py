@@ -30,7 +30,7 @@ import networkx as nx
 
 from viz import agency_network, coordination_network, legal_basis_tree, plan_network
 from viz.assets import vis_network_version
-from viz.page import build_view, render_view
+from viz.network import build_view, render_view
 from viz.synthetic import coordination_graph
 
 CHROMIUM = "/usr/bin/chromium"

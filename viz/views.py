@@ -1,4 +1,4 @@
-"""The four networks of issue 6, each a thin layer of styling over :func:`viz.page.render_network`.
+"""The four networks of issue 6, each a thin layer of styling over :func:`viz.network.render_network`.
 
 Each takes a networkx graph that follows :mod:`viz.convention` (built from the store elsewhere),
 never changes it, and returns one offline HTML page. Extra keyword options go to the renderer
@@ -26,7 +26,7 @@ import networkx as nx
 
 from graph.errors import InvalidInput, NotFound
 from viz.i18n import check_lang
-from viz.page import render_network
+from viz.network import render_network
 
 _TITLES = {
     "coordination": ("Mạng lưới phối hợp giữa các cơ quan", "Coordination network of agencies"),

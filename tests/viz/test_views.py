@@ -116,3 +116,10 @@ def test_unknown_centre_is_not_found(view, arg, legal):
 
 def test_views_by_cli_name():
     assert sorted(VIEWS) == ["agency", "coordination", "legal", "plan"]
+
+
+def test_write_network_writes_the_rendered_page(tmp_path, coordination):
+    from viz import render_network, write_network
+
+    path = write_network(coordination, tmp_path / "mang-luoi.html", title="Mạng lưới")
+    assert path.read_text(encoding="utf-8") == render_network(coordination, title="Mạng lưới")
