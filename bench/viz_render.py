@@ -59,7 +59,7 @@ def _measure(browser: Any, path: Path) -> dict[str, float]:
     page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else remote.append(r.url))
     start = time.perf_counter()
     page.goto(path.as_uri())
-    page.wait_for_function("() => window.plangraph && window.plangraph.ready", timeout=600_000)
+    page.wait_for_function("() => window.plangraph && window.plangraph.ready", timeout=120_000)
     wall = (time.perf_counter() - start) * 1000
     ready = page.evaluate("() => window.plangraph.readyAt")
     drawn = page.evaluate("() => Object.keys(window.plangraph.network.getPositions()).length")
@@ -84,7 +84,16 @@ def run(sizes: list[int], runs: int, html_dir: Path) -> dict[str, Any]:
             render_s = time.perf_counter() - t0
             path = html_dir / f"viz-{name.replace(' ', '-')}.html"
             path.write_text(html, encoding="utf-8")
-            samples = [_measure(browser, path) for _ in range(runs)]
+            samples, failures = [], []
+            for _ in range(runs):
+                try:
+                    samples.append(_measure(browser, path))
+                except Exception as exc:  # a crashed or stuck page is reported, not fatal
+                    failures.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
+            if not samples:
+                rows.append({"case": name, "nodes_in": n, "failures": failures})
+                print(f"  {name}: failed {failures}", file=sys.stderr)
+                continue
             rows.append(
                 {
                     "case": name,
@@ -99,6 +108,7 @@ def run(sizes: list[int], runs: int, html_dir: Path) -> dict[str, Any]:
                     "ready_ms_runs": [round(s["ready_ms"]) for s in samples],
                     "wall_ms": round(statistics.median(s["wall_ms"] for s in samples)),
                     "frame_ms": round(statistics.median(s["frame_ms"] for s in samples), 1),
+                    "failures": failures,
                 }
             )
             print(f"  {name}: ready {rows[-1]['ready_ms']} ms", file=sys.stderr)
@@ -126,6 +136,9 @@ def table(report: dict[str, Any]) -> str:
     head = f"{'case':<16}{'drawn':>12}{'mode':>9}{'render':>9}{'HTML':>9}{'ready':>9}{'frame':>8}"
     lines = [head, "-" * len(head)]
     for r in report["results"]:
+        if "ready_ms" not in r:
+            lines.append(f"{r['case']:<16} failed: {r['failures']}")
+            continue
         drawn = f"{r['nodes_drawn']}/{r['edges_drawn']}"
         lines.append(
             f"{r['case']:<16}{drawn:>12}{r['mode']:>9}{r['render_s']:>8.2f}s"

@@ -66,6 +66,43 @@ def _positions(g: nx.Graph, mode: str, roots: Sequence[Hashable]) -> dict[Hashab
     return force_layout(g)
 
 
+def _node_records(
+    g: nx.Graph, order: list[Hashable], pos: dict[Hashable, tuple[int, int]], node_size: tuple[float, float]
+) -> list[dict[str, Any]]:
+    nodes = [node_record(i, n, g.nodes[n]) for i, n in enumerate(order)]
+    sizes = scale([number(g.nodes[n].get("size_by") or 0, "size_by") for n in order], *node_size)
+    for rec, n, size in zip(nodes, order, sizes, strict=True):
+        rec["size"] = size
+        rec["x"], rec["y"] = pos[n]
+        if rec.get("agg"):
+            rec["size"] = round(sum(node_size) / 2, 1)
+            rec["borderWidth"] = 3
+            rec["shapeProperties"] = {"borderDashes": [5, 4]}
+        if rec.get("emph"):
+            rec["size"] = max(rec["size"], node_size[1])
+            rec["borderWidth"] = 4
+            rec["font"] = {"size": 18}
+    return nodes
+
+
+def _edge_records(g: nx.Graph, index: dict[Hashable, int]) -> list[dict[str, Any]]:
+    """Edges ordered by their endpoints' positions (undirected endpoints sorted), then by key."""
+    multi, directed = g.is_multigraph(), g.is_directed()
+    rows = []
+    for e in g.edges(keys=True, data=True) if multi else g.edges(data=True):
+        a, b = index[e[0]], index[e[1]]
+        if not directed and b < a:
+            a, b = b, a
+        rows.append((a, b, str(e[2]) if multi else "", e[-1]))
+    rows.sort(key=lambda t: t[:3])
+    edges = [edge_record(i, a, b, data) for i, (a, b, _, data) in enumerate(rows)]
+    weighted = [e for e in edges if "w" in e]
+    if len({e["w"] for e in weighted}) > 1:
+        for e, width in zip(weighted, scale([e["w"] for e in weighted], 1.0, 8.0), strict=True):
+            e["width"] = width
+    return edges
+
+
 def build_view(
     g: nx.Graph,
     *,
@@ -92,40 +129,8 @@ def build_view(
     mode = choose_mode(layout, g.number_of_nodes(), physics_max_nodes)
     pos = _positions(g, mode, roots)
     order = ordered_nodes(g)
-    index = {n: i for i, n in enumerate(order)}
-
-    nodes = [node_record(i, n, g.nodes[n]) for i, n in enumerate(order)]
-    sizes = scale([number(g.nodes[n].get("size_by") or 0, "size_by") for n in order], *node_size)
-    for rec, n, size in zip(nodes, order, sizes, strict=True):
-        rec["size"] = size
-        rec["x"], rec["y"] = pos[n]
-        if rec.get("agg"):
-            rec["size"] = round(sum(node_size) / 2, 1)
-            rec["borderWidth"] = 3
-            rec["shapeProperties"] = {"borderDashes": [5, 4]}
-        if rec.get("emph"):
-            rec["size"] = max(rec["size"], node_size[1])
-            rec["borderWidth"] = 4
-            rec["font"] = {"size": 18}
-
-    raw_edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
-    directed = g.is_directed()
-    ranked = sorted(
-        (
-            (
-                *((index[e[0]], index[e[1]]) if directed else sorted((index[e[0]], index[e[1]]))),
-                str(e[2]) if g.is_multigraph() else "",
-                e[-1],
-            )
-            for e in raw_edges
-        ),
-        key=lambda t: t[:3],
-    )
-    edges = [edge_record(i, a, b, data) for i, (a, b, _, data) in enumerate(ranked)]
-    weighted = [e for e in edges if "w" in e]
-    if len({e["w"] for e in weighted}) > 1:
-        for e, width in zip(weighted, scale([e["w"] for e in weighted], 1.0, 8.0), strict=True):
-            e["width"] = width
+    nodes = _node_records(g, order, pos, node_size)
+    edges = _edge_records(g, {n: i for i, n in enumerate(order)})
 
     kind_counts = Counter(rec["group"] for rec in nodes)
     role_counts = Counter(rec["role"] for rec in edges)
