@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic corpora (timings are reported, never asserted)."""
