@@ -42,83 +42,178 @@ class Form:
 
 
 FORMS: tuple[Form, ...] = (
-    Form("tasks_for_agency", "lead", (
-        rf"^{_Q}nhiem vu (?:nao|gi) (?:do|duoc|ma) (?P<agency>.+?) (?:chu tri|phu trach|lam dau moi)",
-        rf"^(?P<agency>.+?) (?:chu tri|phu trach) {_Q}nhiem vu (?:nao|gi)",
-        r"^(?:which|what) tasks? (?:does|do|is|are) (?P<agency>.+?) (?:lead|leading|in charge of|responsible for)",
-        r"^(?:which|what)? ?tasks? (?:are |is )?(?:led|lead|owned) by (?P<agency>.+)",
-    ), ("nhiệm vụ nào do Sở Ngoại vụ chủ trì", "nhiem vu nao do so ngoai vu chu tri", "which tasks does Sở Ngoại vụ lead?")),
-    Form("tasks_for_agency", "coordinating", (
-        rf"^(?P<agency>.+?) phoi hop (?:thuc hien )?{_Q}nhiem vu (?:nao|gi)",
-        rf"^{_Q}nhiem vu (?:nao|gi) (?:co )?(?P<agency>.+?) (?:tham gia )?phoi hop",
-        r"^(?:which|what) tasks? (?:does|do) (?P<agency>.+?) (?:coordinate|co-ordinate|support|assist)(?: on| with)?",
-        r"^(?:which|what)? ?tasks? (?:are |is )?(?:coordinated|supported) by (?P<agency>.+)",
-    ), ("Ban Tuyên giáo TU phối hợp những nhiệm vụ nào", "which tasks does Ban Tuyên giáo coordinate?")),
-    Form("tasks_for_agency", None, (
-        r"^(?:which|what) tasks? (?:depend|depends|rely|relies|involve|involves) on (?P<agency>.+)",
-        r"^(?:which|what) tasks? involve (?P<agency>.+)",
-        rf"^{_Q}nhiem vu (?:nao|gi) (?:lien quan (?:den|toi)|phu thuoc vao|can|cua|co su tham gia cua) (?P<agency>.+)",
-        rf"^(?P<agency>.+?) (?:co|lam|tham gia|dam nhan|thuc hien) {_Q}nhiem vu (?:nao|gi)",
-        r"^tasks? (?:of|for) (?P<agency>.+)",
-    ), ("nhiệm vụ nào liên quan đến Ban Tuyên giáo Thành ủy", "which tasks depend on Ban Tuyên giáo?")),
-    Form("legal_basis", None, (
-        rf"(?:can cu|co so)(?: phap ly)? (?:cua|cho) (?:nhiem vu|muc|viec|task)? ?{_TASK}",
-        rf"(?:nhiem vu|muc) {_TASK} (?:can cu|dua tren|duoc giao theo) (?:vao )?(?:van ban|co so|dau) ?(?:nao|gi)?",
-        rf"(?:which|what) (?:legal )?bas(?:is|es) (?:authori[sz]es?|supports?|underl(?:ies|ie)|(?:is|are) behind|for) (?:task |item |row )?{_TASK}",
-        rf"legal bas(?:is|es) (?:of|for) (?:task |item |row )?{_TASK}",
-        rf"(?:what|which) authori[sz]es (?:task |item )?{_TASK}",
-    ), ("căn cứ pháp lý của nhiệm vụ I.6", "which legal basis authorizes task V.1?")),
-    Form("partners", None, (
-        r"^(?P<agency>.+?) phoi hop voi (?:nhung |cac )?(?:co quan|don vi|ai|noi)(?: nao| gi)?",
-        r"^(?:nhung |cac )?(?:co quan|don vi) (?:nao|gi) phoi hop (?:voi|cung) (?P<agency>.+)",
-        r"^(?:who|which agencies|what agencies) (?:coordinates?|works?|cooperates?|partners?) with (?P<agency>.+)",
-        r"^(?:partners|co-?ordinators) of (?P<agency>.+)",
-        r"^(?:who|which agencies) does (?P<agency>.+?) (?:work|coordinate|cooperate) with",
-    ), ("Sở Ngoại vụ phối hợp với những cơ quan nào", "who coordinates with Sở Du lịch?")),
-    Form("tasks_in_period", None, (
-        r"(?:nhiem vu|viec|cong viec) (?:nao|gi) (?:duoc |se |phai )?(?:thuc hien|dien ra|den han|hoan thanh|trien khai|"
-        r"co thoi han)? ?(?:trong|vao|truoc|den) (?P<period>.+)",
-        r"(?:what|which(?: tasks?)?) (?:is |are )?(?:due|scheduled|planned|happening|running|done) (?:in|during|by|for) (?P<period>.+)",
-        r"^tasks? (?:in|during|due in|due by|for) (?P<period>.+)",
-    ), ("nhiệm vụ nào thực hiện trong quý III/2022", "what is due in Q3 2022?")),
-    Form("cited_by", None, (
-        r"(?:van ban|ke hoach|nhiem vu|tai lieu) (?:nao|gi) (?:can cu|dan chieu|trich dan|vien dan|dua tren|thuc hien|trien khai)"
-        r" (?:vao |theo )?(?P<doc>.+)",
-        r"(?:which|what) (?:documents?|plans?|tasks?) (?:cite|cites|are based on|is based on|refer to|refers to|implement|"
-        r"implements) (?P<doc>.+)",
-        r"^(?:who|what) (?:cites|implements) (?P<doc>.+)",
-    ), ("văn bản nào căn cứ Nghị định 72/2015/NĐ-CP", "which documents cite Decree 72/2015/NĐ-CP?")),
-    Form("reporting", None, (
-        r"^(?:ai|nhung ai|co quan nao|don vi nao|nhung co quan nao) (?:phai )?bao cao (?:cho|len|ve|toi) (?P<agency>[^,?]+?)"
-        r"(?:,? ?(?:khi nao|luc nao|thoi han nao|bao gio|han nao))?$",
-        r"^(?:who|which agencies) (?:must )?reports? to (?P<agency>[^,?]+?)(?:,? (?:and )?when)?$",
-        r"^(?:lich|che do|thoi han) bao cao(?: cua (?P<agency>.+))?$",
-        r"^reporting (?:calendar|schedule|duties|deadlines)(?: (?:of|for) (?P<agency>.+))?$",
-    ), ("ai báo cáo cho Sở TT&TT, khi nào", "who reports to Sở TT&TT, and when?")),
-    Form("path", None, (
-        r"^(?P<agency>.+?) (?:va|voi) (?P<agency2>.+?) (?:lien he|lien quan|ket noi|phoi hop)(?: voi nhau)?(?: the nao| ra sao| qua ai| nhu the nao)",
-        r"(?:path|connection|link|links) between (?P<agency>.+?) and (?P<agency2>.+)",
-        r"how (?:is|are) (?P<agency>.+?) (?:connected|linked|related) (?:to|with) (?P<agency2>.+)",
-    ), ("Sở Ngoại vụ và Sở Du lịch liên hệ thế nào", "path between Sở Ngoại vụ and Bộ Ngoại giao")),
-    Form("rank_load", None, (
-        r"(?:co quan|don vi) (?:nao|gi) (?:chu tri|phu trach|dam nhan|co) nhieu nhiem vu nhat",
-        r"(?:which|what) agenc(?:y|ies) (?:leads?|has|have|owns?) the most tasks",
-        r"^(?:busiest|most loaded) agenc(?:y|ies)",
-    ), ("cơ quan nào chủ trì nhiều nhiệm vụ nhất", "which agency leads the most tasks?")),
-    Form("rank_centrality", None, (
-        r"(?:co quan|don vi) (?:nao|gi) (?:trung tam|quan trong|ket noi nhieu) nhat",
-        r"(?:which|what|most) (?:agenc(?:y|ies) (?:is|are) )?(?:most )?(?:central|connected)(?: agenc(?:y|ies))?",
-    ), ("cơ quan nào trung tâm nhất trong mạng phối hợp", "which agencies are most central?")),
+    Form(
+        "tasks_for_agency",
+        "lead",
+        (
+            rf"^{_Q}nhiem vu (?:nao|gi) (?:do|duoc|ma) (?P<agency>.+?) (?:chu tri|phu trach|lam dau moi)",
+            rf"^(?P<agency>.+?) (?:chu tri|phu trach) {_Q}nhiem vu (?:nao|gi)",
+            r"^(?:which|what) tasks? (?:does|do|is|are) (?P<agency>.+?) (?:lead|leading|in charge of|responsible for)",
+            r"^(?:which|what)? ?tasks? (?:are |is )?(?:led|lead|owned) by (?P<agency>.+)",
+        ),
+        (
+            "nhiệm vụ nào do Sở Ngoại vụ chủ trì",
+            "nhiem vu nao do so ngoai vu chu tri",
+            "which tasks does Sở Ngoại vụ lead?",
+        ),
+    ),
+    Form(
+        "tasks_for_agency",
+        "coordinating",
+        (
+            rf"^(?P<agency>.+?) phoi hop (?:thuc hien )?{_Q}nhiem vu (?:nao|gi)",
+            rf"^{_Q}nhiem vu (?:nao|gi) (?:co )?(?P<agency>.+?) (?:tham gia )?phoi hop",
+            r"^(?:which|what) tasks? (?:does|do) (?P<agency>.+?) (?:coordinate|co-ordinate|support|assist)(?: on| with)?",
+            r"^(?:which|what)? ?tasks? (?:are |is )?(?:coordinated|supported) by (?P<agency>.+)",
+        ),
+        ("Ban Tuyên giáo TU phối hợp những nhiệm vụ nào", "which tasks does Ban Tuyên giáo coordinate?"),
+    ),
+    Form(
+        "tasks_for_agency",
+        None,
+        (
+            r"^(?:which|what) tasks? (?:depend|depends|rely|relies|involve|involves) on (?P<agency>.+)",
+            r"^(?:which|what) tasks? involve (?P<agency>.+)",
+            rf"^{_Q}nhiem vu (?:nao|gi) (?:lien quan (?:den|toi)|phu thuoc vao|can|cua|co su tham gia cua) (?P<agency>.+)",
+            rf"^(?P<agency>.+?) (?:co|lam|tham gia|dam nhan|thuc hien) {_Q}nhiem vu (?:nao|gi)",
+            r"^tasks? (?:of|for) (?P<agency>.+)",
+        ),
+        ("nhiệm vụ nào liên quan đến Ban Tuyên giáo Thành ủy", "which tasks depend on Ban Tuyên giáo?"),
+    ),
+    Form(
+        "legal_basis",
+        None,
+        (
+            rf"(?:can cu|co so)(?: phap ly)? (?:cua|cho) (?:nhiem vu|muc|viec|task)? ?{_TASK}",
+            rf"(?:nhiem vu|muc) {_TASK} (?:can cu|dua tren|duoc giao theo) (?:vao )?(?:van ban|co so|dau) ?(?:nao|gi)?",
+            rf"(?:which|what) (?:legal )?bas(?:is|es) (?:authori[sz]es?|supports?|underl(?:ies|ie)|(?:is|are) behind|for) (?:task |item |row )?{_TASK}",
+            rf"legal bas(?:is|es) (?:of|for) (?:task |item |row )?{_TASK}",
+            rf"(?:what|which) authori[sz]es (?:task |item )?{_TASK}",
+        ),
+        ("căn cứ pháp lý của nhiệm vụ I.6", "which legal basis authorizes task V.1?"),
+    ),
+    Form(
+        "partners",
+        None,
+        (
+            r"^(?P<agency>.+?) phoi hop voi (?:nhung |cac )?(?:co quan|don vi|ai|noi)(?: nao| gi)?",
+            r"^(?:nhung |cac )?(?:co quan|don vi) (?:nao|gi) phoi hop (?:voi|cung) (?P<agency>.+)",
+            r"^(?:who|which agencies|what agencies) (?:coordinates?|works?|cooperates?|partners?) with (?P<agency>.+)",
+            r"^(?:partners|co-?ordinators) of (?P<agency>.+)",
+            r"^(?:who|which agencies) does (?P<agency>.+?) (?:work|coordinate|cooperate) with",
+        ),
+        ("Sở Ngoại vụ phối hợp với những cơ quan nào", "who coordinates with Sở Du lịch?"),
+    ),
+    Form(
+        "tasks_in_period",
+        None,
+        (
+            r"(?:nhiem vu|viec|cong viec) (?:nao|gi) (?:duoc |se |phai )?(?:thuc hien|dien ra|den han|hoan thanh|trien khai|"
+            r"co thoi han)? ?(?:trong|vao|truoc|den) (?P<period>.+)",
+            r"(?:what|which(?: tasks?)?) (?:is |are )?(?:due|scheduled|planned|happening|running|done) (?:in|during|by|for) (?P<period>.+)",
+            r"^tasks? (?:in|during|due in|due by|for) (?P<period>.+)",
+        ),
+        ("nhiệm vụ nào thực hiện trong quý III/2022", "what is due in Q3 2022?"),
+    ),
+    Form(
+        "cited_by",
+        None,
+        (
+            r"(?:van ban|ke hoach|nhiem vu|tai lieu) (?:nao|gi) (?:can cu|dan chieu|trich dan|vien dan|dua tren|thuc hien|trien khai)"
+            r" (?:vao |theo )?(?P<doc>.+)",
+            r"(?:which|what) (?:documents?|plans?|tasks?) (?:cite|cites|are based on|is based on|refer to|refers to|implement|"
+            r"implements) (?P<doc>.+)",
+            r"^(?:who|what) (?:cites|implements) (?P<doc>.+)",
+        ),
+        ("văn bản nào căn cứ Nghị định 72/2015/NĐ-CP", "which documents cite Decree 72/2015/NĐ-CP?"),
+    ),
+    Form(
+        "reporting",
+        None,
+        (
+            r"^(?:ai|nhung ai|co quan nao|don vi nao|nhung co quan nao) (?:phai )?bao cao (?:cho|len|ve|toi) (?P<agency>[^,?]+?)"
+            r"(?:,? ?(?:khi nao|luc nao|thoi han nao|bao gio|han nao))?$",
+            r"^(?:who|which agencies) (?:must )?reports? to (?P<agency>[^,?]+?)(?:,? (?:and )?when)?$",
+            r"^(?:lich|che do|thoi han) bao cao(?: cua (?P<agency>.+))?$",
+            r"^reporting (?:calendar|schedule|duties|deadlines)(?: (?:of|for) (?P<agency>.+))?$",
+        ),
+        ("ai báo cáo cho Sở TT&TT, khi nào", "who reports to Sở TT&TT, and when?"),
+    ),
+    Form(
+        "path",
+        None,
+        (
+            r"^(?P<agency>.+?) (?:va|voi) (?P<agency2>.+?) (?:lien he|lien quan|ket noi|phoi hop)(?: voi nhau)?(?: the nao| ra sao| qua ai| nhu the nao)",
+            r"(?:path|connection|link|links) between (?P<agency>.+?) and (?P<agency2>.+)",
+            r"how (?:is|are) (?P<agency>.+?) (?:connected|linked|related) (?:to|with) (?P<agency2>.+)",
+        ),
+        ("Sở Ngoại vụ và Sở Du lịch liên hệ thế nào", "path between Sở Ngoại vụ and Bộ Ngoại giao"),
+    ),
+    Form(
+        "rank_load",
+        None,
+        (
+            r"(?:co quan|don vi) (?:nao|gi) (?:chu tri|phu trach|dam nhan|co) nhieu nhiem vu nhat",
+            r"(?:which|what) agenc(?:y|ies) (?:leads?|has|have|owns?) the most tasks",
+            r"^(?:busiest|most loaded) agenc(?:y|ies)",
+        ),
+        ("cơ quan nào chủ trì nhiều nhiệm vụ nhất", "which agency leads the most tasks?"),
+    ),
+    Form(
+        "rank_centrality",
+        None,
+        (
+            r"(?:co quan|don vi) (?:nao|gi) (?:trung tam|quan trong|ket noi nhieu) nhat",
+            r"(?:which|what|most) (?:agenc(?:y|ies) (?:is|are) )?(?:most )?(?:central|connected)(?: agenc(?:y|ies))?",
+        ),
+        ("cơ quan nào trung tâm nhất trong mạng phối hợp", "which agencies are most central?"),
+    ),
 )
 
-_EN_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"], start=1)}
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _DOC_WORDS = {
-    "nghi dinh": "NĐ", "nd": "NĐ", "decree": "NĐ", "thong tu": "TT", "tt": "TT", "circular": "TT",
-    "quyet dinh": "QĐ", "qd": "QĐ", "decision": "QĐ", "chi thi": "CT", "ct": "CT", "directive": "CT",
-    "ke hoach": "KH", "kh": "KH", "plan": "KH", "nghi quyet": "NQ", "nq": "NQ", "resolution": "NQ",
-    "cong van": None, "cv": None, "letter": None, "luat": "L", "law": "L",
+    "nghi dinh": "NĐ",
+    "nd": "NĐ",
+    "decree": "NĐ",
+    "thong tu": "TT",
+    "tt": "TT",
+    "circular": "TT",
+    "quyet dinh": "QĐ",
+    "qd": "QĐ",
+    "decision": "QĐ",
+    "chi thi": "CT",
+    "ct": "CT",
+    "directive": "CT",
+    "ke hoach": "KH",
+    "kh": "KH",
+    "plan": "KH",
+    "nghi quyet": "NQ",
+    "nq": "NQ",
+    "resolution": "NQ",
+    "cong van": None,
+    "cv": None,
+    "letter": None,
+    "luat": "L",
+    "law": "L",
 }
 
 
@@ -181,7 +276,12 @@ def parse_doc_ref(text: str) -> DocRef:
     if m:
         sym = parse_symbol(m.group(0))
         if sym is not None:
-            ref.full_symbol, ref.number, ref.year, ref.type_code = sym.full_symbol, sym.number, sym.year, sym.type_code
+            ref.full_symbol, ref.number, ref.year, ref.type_code = (
+                sym.full_symbol,
+                sym.number,
+                sym.year,
+                sym.type_code,
+            )
     f = fold(t)
     for words, code in sorted(_DOC_WORDS.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<![a-z]){words}(?![a-z])", f):
@@ -199,8 +299,11 @@ def _period(text: str, default_year: int | None) -> Timeline | None:
     f = fold(text).strip(" ?.")
     f = re.sub(r"\bq([1-4])\b", r"quy \1", f)
     f = re.sub(r"\b(?:quarter|quy) ([1-4]|i{1,3}|iv)\b", r"quy \1", f)
-    f = re.sub(r"\b(?:the )?(first|second|third|fourth) quarter\b",
-               lambda m: "quy " + str(["first", "second", "third", "fourth"].index(m.group(1)) + 1), f)
+    f = re.sub(
+        r"\b(?:the )?(first|second|third|fourth) quarter\b",
+        lambda m: "quy " + str(["first", "second", "third", "fourth"].index(m.group(1)) + 1),
+        f,
+    )
     for name, num in _EN_MONTHS.items():
         f = re.sub(rf"\b{name}\b", f"thang {num}", f)
     f = re.sub(r"(thang \d{1,2}) (\d{4})", r"\1/\2", f)

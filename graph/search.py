@@ -77,8 +77,9 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def search(self, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 10,
-               cutoff: float = 82) -> list[Hit]:
+    def search(
+        self, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 10, cutoff: float = 82
+    ) -> list[Hit]:
         """Best matches first; exact (after normalisation) scores 100."""
         best: dict[str, tuple[float, str]] = {}
 
@@ -97,14 +98,17 @@ class NameIndex:
             for q in qkeys:
                 if len(q) < 3:
                     continue
-                for choice, score, i in process.extract(q, self._choices, scorer=fuzz.ratio, limit=limit * 3,
-                                                        score_cutoff=cutoff):
+                for choice, score, i in process.extract(
+                    q, self._choices, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=cutoff
+                ):
                     offer(self._owners[i], float(score), choice)
                 # a query that is the start of a longer name ("so ngoai" -> "so ngoai vu ...")
                 if len(q) >= 6:
                     for i, choice in enumerate(self._choices):
                         if choice.startswith(q + " "):
                             offer(self._owners[i], 85.0, choice)
-        hits = [Hit(eid, self.entries[eid].kind, self.entries[eid].label, s, m) for eid, (s, m) in best.items()]
+        hits = [
+            Hit(eid, self.entries[eid].kind, self.entries[eid].label, s, m) for eid, (s, m) in best.items()
+        ]
         hits.sort(key=lambda h: (-h.score, len(h.label), h.id))
         return hits[:limit]
