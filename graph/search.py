@@ -35,6 +35,7 @@ class Entry:
     kind: str  # agency | group | document | task
     label: str
     names: tuple[str, ...] = ()
+    weight: float = 0.0  # breaks ties: an agency with more tasks is the likelier meaning
     data: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -110,5 +111,21 @@ class NameIndex:
         hits = [
             Hit(eid, self.entries[eid].kind, self.entries[eid].label, s, m) for eid, (s, m) in best.items()
         ]
-        hits.sort(key=lambda h: (-h.score, len(h.label), h.id))
+        hits.sort(key=lambda h: (-h.score, -self.entries[h.id].weight, len(h.label), h.id))
         return hits[:limit]
+
+
+def index_from_extraction(extraction) -> NameIndex:
+    """A name index of one extraction's agencies and groups, weighted by the tasks they take part in."""
+    weight: dict[str, int] = {}
+    for t in extraction.tasks:
+        for a in (*t.lead, *t.coordinating):
+            weight[a] = weight.get(a, 0) + 1
+    entries = [
+        Entry(a.id, "agency", a.name, (*a.aliases, *a.abbreviations), weight.get(a.id, 0))
+        for a in extraction.agencies
+    ]
+    entries += [
+        Entry(g.id, "group", g.label, tuple(g.aliases), weight.get(g.id, 0)) for g in extraction.collectives
+    ]
+    return NameIndex(entries)
