@@ -46,7 +46,7 @@ def detect_jurisdiction(tree: DocumentTree) -> str:
     keys = reg.province_keys()
     text = fold(" ".join(tree.text.lines))
     for m in _PROV_MENTION.finditer(text):
-        words = m.group("name").split()
+        words = re.sub(r"^(thanh pho|tinh)\s+", "", m.group("name")).split()
         for n in (4, 3, 2, 1):
             cand = " ".join(words[:n])
             if cand in keys:

@@ -16,7 +16,8 @@ from loaders.read.plain import read_plain
 #: Upper bound on what a reader accepts (bytes); bigger files are refused clearly.
 MAX_BYTES = 50 * 1024 * 1024
 
-FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
+           ".docx": "docx", ".pdf": "pdf"}
 
 
 def read_bytes(data: bytes, *, name: str) -> Text:
@@ -28,6 +29,18 @@ def read_bytes(data: bytes, *, name: str) -> Text:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise ParseError(f"unsupported file type '{suffix or '(none)'}' (known: {known})", source=name)
+    if fmt == "html":
+        from loaders.read.html import read_html
+
+        return read_html(data, name=name)
+    if fmt == "docx":
+        from loaders.read.docx import read_docx
+
+        return read_docx(data, name=name)
+    if fmt == "pdf":
+        from loaders.read.pdf import read_pdf
+
+        return read_pdf(data, name=name)
     return read_plain(data, name=name, fmt=fmt)
 
 
