@@ -16,8 +16,15 @@ from loaders.read.plain import read_plain
 #: Upper bound on what a reader accepts (bytes); bigger files are refused clearly.
 MAX_BYTES = 50 * 1024 * 1024
 
-FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
-           ".docx": "docx", ".pdf": "pdf"}
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 def read_bytes(data: bytes, *, name: str) -> Text:

@@ -44,10 +44,12 @@ def read_docx(data: bytes, *, name: str) -> Text:
     try:
         root = SafeET.fromstring(archive.read(info))
     except (DefusedXmlException, SafeET.ParseError) as exc:
-        raise ParseError(f"unsafe or broken XML in the document ({type(exc).__name__})", source=name) from None
+        raise ParseError(
+            f"unsafe or broken XML in the document ({type(exc).__name__})", source=name
+        ) from None
     body = root.find(_W + "body")
     lines: list[str] = []
-    for child in (body if body is not None else []):
+    for child in body if body is not None else []:
         if child.tag == _W + "p":
             lines.extend(clean(x) for x in _text(child).split("\n"))
             lines.append("")

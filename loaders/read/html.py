@@ -13,8 +13,28 @@ from html.parser import HTMLParser
 from graph.values.text import clean
 from loaders.read.base import Text, decode, make_text
 
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
-           "blockquote", "pre", "ul", "ol", "hr", "title"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "hr",
+    "title",
+}
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 
 
