@@ -147,5 +147,5 @@ def test_pdf_text_layer_is_read():
 
 
 def test_broken_pdf_is_refused():
-    with pytest.raises(ParseError, match="cannot read the PDF|no text layer"):
+    with pytest.raises(ParseError, match=r"cannot read the PDF|no text layer"):
         read_bytes(b"%PDF-1.4\ngarbage", name="x.pdf")
