@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from ontology import gen_namespace
+from ontology.iris import Iris
+from ontology.mapping import document_graph
 from ontology.namespaces import PG
+from tests.ontology.fixtures import make_extraction
 
 NS = str(PG._NS)
 
@@ -48,3 +51,15 @@ def test_every_own_term_has_vi_and_en(ontology, prop):
         if not {"vi", "en"} <= langs:
             missing.append(f"{term[len(NS) :]} lacks {sorted({'vi', 'en'} - langs)}")
     assert not missing, "\n".join(missing)
+
+
+def test_every_own_term_the_mapping_uses_is_declared(ontology):
+    declared = set(own_terms(ontology))
+    used = set()
+    g = Graph().parse(data=document_graph(make_extraction(), Iris()).ntriples(), format="nt")
+    for _s, p, o in g:
+        for term in (p, o):
+            if isinstance(term, URIRef) and term.startswith(NS):
+                used.add(term)
+    assert used <= declared, sorted(used - declared)
+    assert (PG.Task, RDF.type, None) in ontology
