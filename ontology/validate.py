@@ -22,6 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from graph.model import Extraction
+from graph.values.text import has_marks
 from ontology.iris import Iris
 from ontology.mapping import document_graph
 from ontology.namespaces import PREFIXES
@@ -81,17 +82,15 @@ def validate_graph(data: Graph, *, document: str | None = None) -> list[Violatio
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         severity = results.value(result, SH.resultSeverity)
-        messages = {
-            m.language: str(m) for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)
-        }
+        vi_text, en_text = _messages(results.objects(result, SH.resultMessage))
         out.append(
             Violation(
                 document=document,
                 focus=str(focus),
                 label=node_label(data, focus),
                 path=_curie(path) if isinstance(path, URIRef) else None,
-                message=messages.get("vi") or messages.get(None) or messages.get("en", "violation"),
-                message_en=messages.get("en", ""),
+                message=vi_text,
+                message_en=en_text,
                 severity=_SEVERITY.get(severity, "Vi phạm"),
             )
         )
@@ -115,6 +114,18 @@ def validate_extraction(extraction: Extraction, iris: Iris | None = None) -> Val
     dg = document_graph(extraction, iris or Iris())
     data = Graph().parse(data=dg.ntriples(), format="nt")
     return ValidationReport(documents=1, violations=validate_graph(data, document=dg.key))
+
+
+def _messages(values) -> tuple[str, str]:
+    """The Vietnamese and English messages. pySHACL drops the language tags of messages it fills
+    in (SPARQL constraints), so untagged ones are told apart by their diacritics."""
+    vi_text = en_text = ""
+    for v in sorted((v for v in values if isinstance(v, Literal)), key=lambda v: (str(v), v.language or "")):
+        if v.language == "vi" or (not v.language and has_marks(str(v))):
+            vi_text = vi_text or str(v)
+        else:
+            en_text = en_text or str(v)
+    return vi_text or en_text or "violation", en_text
 
 
 _SEVERITY = {SH.Violation: "Vi phạm", SH.Warning: "Cảnh báo", SH.Info: "Thông tin"}
