@@ -109,6 +109,8 @@ def test_load_hands_documents_to_a_running_server(tmp_path, seed_path):
         )
         stats = cli("stats", env=env)  # a reader, while the server holds the store
         assert stats.returncode == 0 and "plans: 1" in stats.stdout and "tasks: 54" in stats.stdout
+        export = cli("export", "--format", "nquads", env=env)
+        assert "kế-hoạch-94.md" in export.stdout  # the file name survived the upload
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
