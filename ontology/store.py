@@ -7,9 +7,10 @@ whole SPARQL update (all its operations) in one transaction, so
 inject a failure after the drop and the insert and find the old graph intact.
 Loading content identical to what is stored writes nothing at all.
 
-Only one process may open the store for writing; readers use
-``GraphStore.open(path, read_only=True)``, which works while another process
-writes (``plangraph serve`` holds the store for as long as it runs).
+Only one process may open the store for writing (``plangraph serve`` holds it
+for as long as it runs). Readers use ``GraphStore.reading(path, fn)``: a
+read-only open that works next to a live writer and retries when the writer
+moved files away under it (see docs/store.md).
 
 >>> from graph.model import Extraction, Plan, SourceSpan
 >>> store = GraphStore.memory()
