@@ -13,7 +13,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routers import health
+from api.handoff import local_url, remove_handoff, write_handoff
+from api.routers import documents, health
 from api.settings import Settings
 from ontology.store import GraphStore
 
@@ -21,24 +22,36 @@ DESCRIPTION = """Who must do what, with whom, by when, and on what legal authori
 questions over Vietnamese government plans, every answer with its evidence."""
 
 
-def create_app(settings: Settings, *, store: GraphStore | None = None) -> FastAPI:
-    """Build the app. ``store`` is injected by tests; otherwise opened from settings at start-up."""
+def create_app(
+    settings: Settings, *, store: GraphStore | None = None, local_token: str | None = None
+) -> FastAPI:
+    """Build the app. ``store`` (and a ``local_token``) are injected by tests; otherwise the
+    store is opened from settings at start-up and a hand-off file is written next to it, so
+    that ``plangraph load`` can hand documents to this server (see ``api/handoff.py``)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         owned = app.state.store is None
+        handoff = None
         if owned:
             app.state.store = GraphStore.open(settings.store, base=settings.base_iri)
+            handoff = write_handoff(settings.store, local_url(settings.host, settings.port))
+            app.state.local_token = handoff.token
         try:
             yield
         finally:
             if owned:
-                app.state.store.flush()
+                if handoff is not None:
+                    remove_handoff(settings.store, handoff)
+                app.state.local_token = None
+                app.state.store.close()
                 app.state.store = None
 
     app = FastAPI(title="plangraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
+    app.state.local_token = local_token
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(documents.router)
     return app

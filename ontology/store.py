@@ -1,29 +1,104 @@
 """The embedded store: an on-disk Oxigraph database, one named graph per loaded document.
 
 Loading a document replaces its named graph in one transaction: the store
-holds the old version or the new one, never half of either.
+holds the old version or the new one, never half of either. pyoxigraph runs a
+whole SPARQL update (all its operations) in one transaction, so
+``DROP SILENT GRAPH g ; INSERT DATA { GRAPH g { ... } }`` is atomic; the tests
+inject a failure after the drop and the insert and find the old graph intact.
+Loading content identical to what is stored writes nothing at all.
+
+Only one process may open the store for writing (``plangraph serve`` holds it
+for as long as it runs). Readers use ``GraphStore.reading(path, fn)``: a
+read-only open that works next to a live writer and retries when the writer
+moved files away under it (see docs/store.md).
 
 >>> from graph.model import Extraction, Plan, SourceSpan
 >>> store = GraphStore.memory()
 >>> plan = Plan(id="vn/ubnd-ha-noi/kh/2022/94", title="Kế hoạch", source=SourceSpan(line_start=1, line_end=1))
->>> store.load_extraction(Extraction(document=plan)) > 0
+>>> store.load_extraction(Extraction(document=plan)).changed
 True
->>> [d["id"] for d in store.documents()]
+>>> store.load_extraction(Extraction(document=plan)).changed
+False
+>>> [d.id for d in store.documents()]
 ['vn/ubnd-ha-noi/kh/2022/94']
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
-from graph.errors import NotFound, StoreBusy
+from graph.errors import NotFound, PlangraphError, StoreBusy
 from graph.model import Extraction
 from ontology.iris import DEFAULT_BASE, Iris
-from ontology.mapping import triples
-from ontology.namespaces import ELI, PPLAN, RDF
+from ontology.mapping import DocumentGraph, document_graph
+from ontology.namespaces import ELI, PG, PPLAN
+from ontology.ntriples import V, iri
+
+_CONTENT_HASH = ox.NamedNode(str(PG.contentHash))
+T = TypeVar("T")
+
+
+class StoreChanged(PlangraphError):
+    """A read-only reader met files the writing process had just compacted away (retry it)."""
+
+
+def _transient(exc: BaseException) -> bool:
+    text = str(exc)
+    return "No such file or directory" in text or "Corruption" in text
+
+
+#: What ``plangraph stats`` counts: (name, class). Shared entities are counted once.
+COUNTED = (
+    ("plans", PPLAN.Plan),
+    ("tasks", PG.Task),
+    ("assignments", PG.Assignment),
+    ("agencies", PG.Agency),
+    ("agency groups", PG.AgencyGroup),
+    ("legal documents", ELI.LegalResource),
+    ("named programmes", PG.NamedProgram),
+    ("responsibilities", PG.Responsibility),
+    ("reporting duties", PG.ReportingDuty),
+    ("anniversaries", PG.Anniversary),
+    ("recipients", PG.Recipient),
+    ("source spans", PG.SourceSpan),
+)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading one document did."""
+
+    id: str
+    triples: int
+    changed: bool
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One loaded document, as listed by :meth:`GraphStore.documents`."""
+
+    id: str
+    iri: str
+    graph: str
+    title: str | None
+    label: str | None
+    symbol: str | None
+    date: dt.date | None
+    triples: int
+
+
+def replace_update(dg: DocumentGraph) -> str:
+    """The one SPARQL update that replaces a document's graph (one transaction)."""
+    g = iri(dg.graph)
+    return f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{dg.ntriples()}}} }}"
 
 
 class GraphStore:
@@ -34,30 +109,53 @@ class GraphStore:
         self.path = path
         self.read_only = read_only
         self.iris = Iris(base)
+        self._write_lock = threading.Lock()
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, base: str = DEFAULT_BASE) -> GraphStore:
-        """Open (or create) the store at ``path``.
+        """Open (or, for writing, create) the store at ``path``.
 
         A second writing process gets :class:`StoreBusy` (one line), never a raw lock error.
         """
         path = Path(path)
         try:
             if read_only:
-                if not path.exists():
+                if not path.is_dir():
                     raise NotFound(f"no store at {path} (run 'plangraph load FILE' first)")
                 store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 store = ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             if "lock" in str(exc).lower():
-                raise StoreBusy(
-                    f"the store {path} is held by another process (a running 'plangraph serve'?)"
-                ) from None
-            raise StoreBusy(f"cannot open the store {path}: {exc}") from None
+                raise StoreBusy(f"the store {path} is in use by another process") from None
+            if read_only and _transient(exc):
+                raise StoreChanged(f"the store {path} changed while it was being opened") from None
+            raise PlangraphError(f"cannot open the store {path}: {exc}") from None
         return cls(store, path=path, read_only=read_only, base=base)
+
+    @classmethod
+    def reading(
+        cls, path: str | Path, read: Callable[[GraphStore], T], *, base: str = DEFAULT_BASE, attempts: int = 5
+    ) -> T:
+        """Run ``read`` on a read-only view of the store, retrying when the writer moved files under it.
+
+        Oxigraph calls a read-only open next to a live writer undefined behaviour; what happens
+        here is that a flush or compaction of the writer deletes files the reader was about to
+        open. The reader then fails cleanly, and a fresh open a moment later succeeds.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                with cls.open(path, read_only=True, base=base) as store:
+                    return read(store)
+            except (StoreChanged, OSError, RuntimeError) as exc:  # pyoxigraph raises both kinds
+                if attempt == attempts or not (isinstance(exc, StoreChanged) or _transient(exc)):
+                    if isinstance(exc, PlangraphError):
+                        raise
+                    raise PlangraphError(f"cannot read the store {path}: {str(exc).splitlines()[0]}") from exc
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     @classmethod
     def memory(cls, base: str = DEFAULT_BASE) -> GraphStore:
@@ -72,48 +170,111 @@ class GraphStore:
         if not self.read_only and self.path is not None:
             self._store.flush()
 
-    # -- writing -------------------------------------------------------------------------------
-    def replace_graph(self, graph_iri: str, data: Iterable[ox.Triple]) -> int:
-        """Replace the named graph ``graph_iri`` with ``data`` atomically; returns its size."""
-        g = ox.NamedNode(graph_iri)
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in data)
-        self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-        return self.graph_size(graph_iri)
-
-    def load_extraction(self, extraction: Extraction) -> int:
-        """Store one extracted document in its own named graph; returns the graph's triple count."""
-        graph = self.iris.graph(extraction.document.id)
-        n = self.replace_graph(graph, triples(extraction, self.iris))
+    def close(self) -> None:
+        """Flush and let go of the store (and of its lock, for a writer)."""
         self.flush()
-        return n
+        self._store = None  # type: ignore[assignment]
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+    def load_extraction(self, extraction: Extraction) -> LoadResult:
+        """Store one extracted document in its own named graph (replacing any older version)."""
+        return self.load_graph(document_graph(extraction, self.iris))
+
+    def load_graph(self, dg: DocumentGraph) -> LoadResult:
+        with self._write_lock:
+            if self.stored_hash(dg.key) == dg.content_hash:
+                return LoadResult(dg.key, dg.size, changed=False)
+            self._write(replace_update(dg))
+        return LoadResult(dg.key, dg.size, changed=True)
 
     def delete_document(self, key: str) -> None:
         graph = ox.NamedNode(self.iris.graph(key))
-        if not self._store.contains_named_graph(graph):
-            raise NotFound(f"no document '{key}' in the store")
-        self._store.update(f"DROP GRAPH {graph}")
-        self.flush()
+        with self._write_lock:
+            if not self._store.contains_named_graph(graph):
+                raise NotFound(f"no document '{key}' in the store")
+            self._write(f"DROP GRAPH {graph}")
+
+    def _write(self, update: str) -> None:
+        """Run one update (one transaction); storage failures become one-line errors."""
+        try:
+            self._store.update(update)
+        except (OSError, RuntimeError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise PlangraphError(f"cannot write to the store: {first}") from exc
 
     # -- reading -------------------------------------------------------------------------------
-    def graph_size(self, graph_iri: str) -> int:
-        g = ox.NamedNode(graph_iri)
-        rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
-        return int(next(iter(rows))["n"].value)
+    def has_document(self, key: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(self.iris.graph(key)))
+
+    def stored_hash(self, key: str) -> str | None:
+        g = ox.NamedNode(self.iris.graph(key))
+        for quad in self._store.quads_for_pattern(g, _CONTENT_HASH, None, g):
+            return quad.object.value
+        return None
+
+    def graph_size(self, key: str) -> int:
+        g = ox.NamedNode(self.iris.graph(key))
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, g))
 
     def count_triples(self) -> int:
-        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(next(iter(rows))["n"].value)
+        """Triples in the document graphs (from each graph's own count: no full scan)."""
+        q = f"SELECT (SUM(?n) AS ?t) WHERE {{ GRAPH ?g {{ ?g {V.pg.tripleCount} ?n }} }}"
+        row = next(iter(self._store.query(q)))
+        return int(row["t"].value) if row["t"] is not None else 0
 
-    def documents(self) -> list[dict]:
-        """The loaded documents (plans), one per named graph, sorted by id."""
-        q = f"""SELECT ?g ?plan WHERE {{ GRAPH ?g {{ ?plan <{RDF.type}> <{PPLAN.Plan}> ;
-                 a <{ELI.LegalResource}> }} }}"""
-        out = []
+    def count_documents(self) -> int:
+        q = f"SELECT (COUNT(?g) AS ?n) WHERE {{ GRAPH ?g {{ ?g a {V.pg.DocumentGraph} }} }}"
+        return int(next(iter(self._store.query(q)))["n"].value)
+
+    def class_counts(self) -> dict[str, int]:
+        """Distinct instances per counted class, across all documents (see :data:`COUNTED`)."""
+        values = " ".join(iri(str(cls)) for _, cls in COUNTED)
+        q = f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+                  VALUES ?c {{ {values} }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c"""
+        found = {row["c"].value: int(row["n"].value) for row in self._store.query(q)}
+        return {name: found.get(str(cls), 0) for name, cls in COUNTED}
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentInfo]:
+        """The loaded documents, sorted by id.
+
+        Sorted here rather than with ORDER BY: on a read-only store next to a live writer,
+        pyoxigraph 0.5 can hang in ORDER BY when the writer compacts files away (other
+        queries fail cleanly and :meth:`reading` retries them).
+        """
+        q = f"""SELECT ?g ?plan ?n ?title ?label ?symbol ?date WHERE {{ GRAPH ?g {{
+                  ?g a {V.pg.DocumentGraph} ; {V.pg.describes} ?plan ; {V.pg.tripleCount} ?n .
+                  OPTIONAL {{ ?plan {V.eli.title} ?title }}
+                  OPTIONAL {{ ?plan {V.rdfs.label} ?label }}
+                  OPTIONAL {{ ?plan {V.eli.id_local} ?symbol }}
+                  OPTIONAL {{ ?plan {V.eli.date_document} ?date }} }} }}"""
+        found: dict[str, DocumentInfo] = {}
         for row in self._store.query(q):
             key = self.iris.key_of(row["g"].value, "graph")
-            if key is not None:
-                out.append({"id": key, "iri": row["plan"].value, "graph": row["g"].value})
-        return sorted(out, key=lambda d: d["id"])
+            if key is None or key in found:
+                continue
+            date = row["date"]
+            found[key] = DocumentInfo(
+                id=key,
+                iri=row["plan"].value,
+                graph=row["g"].value,
+                title=_value(row["title"]),
+                label=_value(row["label"]),
+                symbol=_value(row["symbol"]),
+                date=dt.date.fromisoformat(date.value) if date is not None else None,
+                triples=int(row["n"].value),
+            )
+        docs = [found[k] for k in sorted(found)]
+        return docs[offset : offset + limit if limit is not None else None]
 
     def query(self, sparql: str, **kwargs):
         return self._store.query(sparql, **kwargs)
+
+
+def _value(term) -> str | None:
+    return term.value if term is not None else None

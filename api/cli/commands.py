@@ -1,4 +1,4 @@
-"""The commands that are built: extract, load, serve, stats."""
+"""The commands extract and serve (load, stats, export and validate have modules of their own)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import typer
 
 from api.cli.app import app, state
 from graph.errors import InvalidInput
-from loaders.corpus import load_paths
 from loaders.extract import extract_file
-from ontology.store import GraphStore
 
 
 @app.command()
@@ -27,23 +25,6 @@ def extract(
         tmp = output.with_name(output.name + ".tmp")
         tmp.write_text(text + "\n", encoding="utf-8")
         tmp.replace(output)
-
-
-@app.command()
-def load(
-    ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders of plans."),
-) -> None:
-    """Load plans into the embedded store (one named graph per document)."""
-    settings = state(ctx).settings
-    store = GraphStore.open(settings.store, base=settings.base_iri)
-    report = load_paths(store, paths, echo=lambda m: typer.echo(m, err=True))
-    typer.echo(
-        f"loaded {report.loaded} document(s), {report.failed} failed; "
-        f"the store holds {store.count_triples()} triples in {settings.store}"
-    )
-    if report.failed:
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -69,12 +50,3 @@ def serve(
         err=True,
     )
     uvicorn.run(app_, host=settings.host, port=settings.port, log_level=settings.log_level)
-
-
-@app.command()
-def stats(ctx: typer.Context) -> None:
-    """Counts of what the store holds."""
-    settings = state(ctx).settings
-    store = GraphStore.open(settings.store, read_only=True, base=settings.base_iri)
-    typer.echo(f"documents: {len(store.documents())}")
-    typer.echo(f"triples:   {store.count_triples()}")

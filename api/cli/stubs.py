@@ -21,18 +21,6 @@ def ask(question: str = typer.Argument(...), as_json: bool = typer.Option(False,
 
 
 @app.command()
-def export(fmt: str = typer.Option(..., "--format", "-f"), output: str = typer.Option("-", "-o")) -> None:
-    """Export the graph (turtle, jsonld, ntriples, nquads, trig, rdfxml, ...)."""
-    raise _not_built("export", 4)
-
-
-@app.command()
-def validate() -> None:
-    """Validate the store against the SHACL shapes."""
-    raise _not_built("validate", 4)
-
-
-@app.command()
 def viz(output: Path | None = typer.Option(None, "-o")) -> None:
     """Draw a coordination network as an offline HTML page."""
     raise _not_built("viz", 6)

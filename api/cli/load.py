@@ -1,0 +1,90 @@
+"""``plangraph load PATH...``: files and folders into the store, or to the server that holds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from api.cli.app import app, state
+from api.handoff import Handoff, read_handoff, upload
+from graph.errors import ParseError, PlangraphError, StoreBusy
+from loaders.corpus import LoadReport, iter_files, load_paths
+from ontology.store import GraphStore, LoadResult
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders of plans (.md, .txt)."),
+) -> None:
+    """Load plans into the embedded store (one named graph per document, replaced atomically)."""
+    settings = state(ctx).settings
+    files = iter_files(paths)
+    if not files:
+        raise ParseError("no documents found", source=", ".join(str(p) for p in paths))
+    console = Console(stderr=True)
+    try:
+        store = GraphStore.open(settings.store, base=settings.base_iri)
+    except StoreBusy:
+        handoff = read_handoff(settings.store)
+        if handoff is None:
+            raise StoreBusy(
+                f"the store {settings.store} is in use by another process and no running 'plangraph serve' "
+                "takes documents for it: wait for that process to finish or stop it, then load again"
+            ) from None
+        report = _hand_over(handoff, files, console)
+        where = f"handed to plangraph serve at {handoff.url}"
+    else:
+        with store:
+            report = _load_here(store, files, console)
+        where = f"in {settings.store}"
+    triples = GraphStore.reading(settings.store, GraphStore.count_triples, base=settings.base_iri)
+    typer.echo(f"{report.summary()}; {where}; the store holds {triples} triples")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _load_here(store: GraphStore, files: list[Path], console: Console) -> LoadReport:
+    with _progress(console) as progress:
+        task = progress.add_task("loading", total=len(files), name="")
+
+        def on_file(path: Path, result: LoadResult | None, error: str | None) -> None:
+            if error is not None:
+                progress.console.print(f"failed: {error}", markup=False, highlight=False)
+            progress.update(task, advance=1, name=path.name)
+
+        return load_paths(store, files, on_file=on_file)
+
+
+def _hand_over(handoff: Handoff, files: list[Path], console: Console) -> LoadReport:
+    report = LoadReport()
+    with _progress(console) as progress:
+        task = progress.add_task("handing over", total=len(files), name="")
+        for path in files:
+            try:
+                answer = upload(handoff, path)
+                result = LoadResult(id=answer["id"], triples=answer["triples"], changed=answer["changed"])
+                report.add(path, result, None)
+            except StoreBusy:
+                raise
+            except PlangraphError as exc:
+                report.add(path, None, f"{path}: {exc}")
+                progress.console.print(f"failed: {path}: {exc}", markup=False, highlight=False)
+            progress.update(task, advance=1, name=path.name)
+    return report

@@ -1,0 +1,95 @@
+"""/documents: list the loaded documents, upload one (load it), delete one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Query, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
+
+from api.deps import SettingsDep, StoreDep, WriterDep
+from graph.errors import PayloadTooLarge
+from loaders.corpus import load_bytes
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+_EXAMPLE = {
+    "id": "vn/ubnd-ha-noi/kh/2022/94",
+    "iri": "https://w3id.org/plangraph/id/eli/vn/ubnd-ha-noi/kh/2022/94",
+    "title": "Tổ chức hoạt động thông tin đối ngoại năm 2022",
+    "label": "Kế hoạch 94/KH-UBND",
+    "symbol": "94/KH-UBND",
+    "date": "2022-03-25",
+    "triples": 5210,
+}
+
+
+class DocumentOut(BaseModel):
+    id: str
+    iri: str
+    title: str | None
+    label: str | None
+    symbol: str | None
+    date: dt.date | None
+    triples: int
+
+
+class DocumentList(BaseModel):
+    total: int
+    documents: list[DocumentOut]
+
+
+class Loaded(BaseModel):
+    id: str
+    triples: int
+    changed: bool
+
+
+@router.get(
+    "",
+    operation_id="list_documents",
+    response_model=DocumentList,
+    responses={200: {"content": {"application/json": {"example": {"total": 1, "documents": [_EXAMPLE]}}}}},
+)
+def list_documents(
+    store: StoreDep,
+    limit: int = Query(100, ge=1, le=1000, description="Page size."),
+    offset: int = Query(0, ge=0, description="Documents to skip."),
+) -> DocumentList:
+    """The loaded documents, sorted by id, with their triple counts."""
+    docs = store.documents(limit=limit, offset=offset)
+    return DocumentList(
+        total=store.count_documents(),
+        documents=[DocumentOut(**{k: getattr(d, k) for k in DocumentOut.model_fields}) for d in docs],
+    )
+
+
+@router.post(
+    "",
+    operation_id="upload_document",
+    status_code=201,
+    response_model=Loaded,
+    dependencies=[WriterDep],
+    responses={
+        201: {
+            "content": {
+                "application/json": {"example": {"id": _EXAMPLE["id"], "triples": 5210, "changed": True}}
+            }
+        }
+    },
+)
+async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsDep) -> Loaded:
+    """Upload a plan (.md, .txt): it is extracted and loaded, replacing any older version (needs X-API-Key)."""
+    data = await file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise PayloadTooLarge(f"the upload is larger than {settings.max_upload_bytes} bytes")
+    result = await run_in_threadpool(load_bytes, store, data, name=file.filename or "upload.md")
+    return Loaded(id=result.id, triples=result.triples, changed=result.changed)
+
+
+@router.delete("/{id:path}", operation_id="delete_document", status_code=204, dependencies=[WriterDep])
+def delete_document(id: str, store: StoreDep) -> Response:
+    """Remove a document's graph from the store (needs X-API-Key)."""
+    store.delete_document(id)
+    return Response(status_code=204)
