@@ -12,12 +12,13 @@ from tests.ontology import fixtures as fx
 
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 KEY = "s3cret-key"
+PLAN_ID = "vn/ubnd-ha-noi/kh/2022/95"
 TOKEN = "local-token"
 
 
 def client_for(settings: Settings, *, local_token: str | None = None) -> TestClient:
     store = GraphStore.memory()
-    store.load_extraction(fx.make_extraction())
+    store.load_extraction(fx.make_extraction("95"))  # not the seed's id, so uploading the seed adds one
     return TestClient(create_app(settings, store=store, local_token=local_token))
 
 
@@ -44,7 +45,11 @@ def test_list(client):
     body = client.get("/documents").json()
     assert body["total"] == 1
     [doc] = body["documents"]
-    assert doc["id"] == fx.PLAN_ID and doc["symbol"] == "94/KH-UBND" and doc["date"] == "2022-03-25"
+    assert (
+        doc["id"] == "vn/ubnd-ha-noi/kh/2022/95"
+        and doc["symbol"] == "95/KH-UBND"
+        and doc["date"] == "2022-03-25"
+    )
     assert doc["triples"] > 100
     assert client.get("/documents", params={"offset": 1}).json()["documents"] == []
     problem(client.get("/documents", params={"limit": 0}), 422)
@@ -90,7 +95,7 @@ def test_upload_errors(client, tmp_path):
     problem(upload(client, big, KEY), 413)
     junk = tmp_path / "shopping.md"
     junk.write_text("milk\neggs\n", encoding="utf-8")
-    assert "no plan structure" in problem(upload(client, junk, KEY), 422)["detail"]
+    assert "not a plan" in problem(upload(client, junk, KEY), 422)["detail"]
     exe = tmp_path / "plan.exe"
     exe.write_bytes(b"MZ")
     problem(upload(client, exe, KEY), 422)
@@ -98,13 +103,13 @@ def test_upload_errors(client, tmp_path):
 
 
 def test_delete(client):
-    problem(client.delete(f"/documents/{fx.PLAN_ID}"), 403)
-    r = client.delete(f"/documents/{fx.PLAN_ID}", headers={"X-API-Key": KEY})
+    problem(client.delete(f"/documents/{PLAN_ID}"), 403)
+    r = client.delete(f"/documents/{PLAN_ID}", headers={"X-API-Key": KEY})
     assert r.status_code == 204
     assert client.get("/documents").json()["total"] == 0
     assert (
         "no document"
-        in problem(client.delete(f"/documents/{fx.PLAN_ID}", headers={"X-API-Key": KEY}), 404)["detail"]
+        in problem(client.delete(f"/documents/{PLAN_ID}", headers={"X-API-Key": KEY}), 404)["detail"]
     )
 
 

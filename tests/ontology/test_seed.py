@@ -56,15 +56,11 @@ def test_exports_of_the_seed_parse_in_two_parsers(seed_store, fmt, rdflib_format
     )
 
 
-@pytest.mark.xfail(
-    strict=False, reason="needs issue-3 extraction of lead agencies (today's tasks carry none)"
-)
 def test_validate_passes_on_the_seed(seed_store):
     report = validate_store(seed_store)
     assert report.conforms, report.text()
 
 
-@pytest.mark.xfail(strict=False, reason="needs issue-3 citations (today's extraction has no legal bases)")
 def test_the_plan_is_based_on_exactly_its_three_preamble_documents(seed_store):
     plan = plan_iri(seed_store)
     q = f"""SELECT ?id WHERE {{ GRAPH ?g {{ <{plan}> <{ELI.based_on}> ?d . OPTIONAL {{ ?d <{ELI.id_local}> ?id }} }} }}"""
