@@ -9,6 +9,8 @@ from fastapi import Depends, Header, Request
 
 from api.settings import Settings
 from graph.errors import Forbidden
+from graph.queries import KnowledgeBase
+from ontology.reads import StoreReader
 from ontology.store import GraphStore
 
 
@@ -18,6 +20,15 @@ def get_app_settings(request: Request) -> Settings:
 
 def get_store(request: Request) -> GraphStore:
     return request.app.state.store
+
+
+def get_kb(request: Request) -> KnowledgeBase:
+    """The knowledge base over the app's store (its name indexes are cached until a write)."""
+    kb = getattr(request.app.state, "kb", None)
+    store = request.app.state.store
+    if kb is None or kb.reader.store is not store:
+        kb = request.app.state.kb = KnowledgeBase(StoreReader(store))
+    return kb
 
 
 def require_writer(
@@ -45,5 +56,6 @@ def require_writer(
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+KBDep = Annotated[KnowledgeBase, Depends(get_kb)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 WriterDep = Depends(require_writer)

@@ -15,12 +15,6 @@ def _not_built(command: str, issue: int) -> NotBuilt:
 
 
 @app.command()
-def ask(question: str = typer.Argument(...), as_json: bool = typer.Option(False, "--json")) -> None:
-    """Ask a question in Vietnamese or English."""
-    raise _not_built("ask", 5)
-
-
-@app.command()
 def viz(output: Path | None = typer.Option(None, "-o")) -> None:
     """Draw a coordination network as an offline HTML page."""
     raise _not_built("viz", 6)

@@ -8,7 +8,9 @@ from fastapi import APIRouter, Query, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
-from api.deps import SettingsDep, StoreDep, WriterDep
+from api.deps import KBDep, SettingsDep, StoreDep, WriterDep
+from graph import queries as Q
+from graph.answers import CitedBy, LegalDocOut
 from graph.errors import PayloadTooLarge
 from loaders.corpus import load_bytes
 
@@ -79,17 +81,60 @@ def list_documents(
         }
     },
 )
-async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsDep) -> Loaded:
+async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsDep, kb: KBDep) -> Loaded:
     """Upload a plan (.md, .txt): it is extracted and loaded, replacing any older version (needs X-API-Key)."""
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise PayloadTooLarge(f"the upload is larger than {settings.max_upload_bytes} bytes")
     result = await run_in_threadpool(load_bytes, store, data, name=file.filename or "upload.md")
+    if result.changed:
+        kb.invalidate()
     return Loaded(id=result.id, triples=result.triples, changed=result.changed)
 
 
 @router.delete("/{id:path}", operation_id="delete_document", status_code=204, dependencies=[WriterDep])
-def delete_document(id: str, store: StoreDep) -> Response:
+def delete_document(id: str, store: StoreDep, kb: KBDep) -> Response:
     """Remove a document's graph from the store (needs X-API-Key)."""
     store.delete_document(id)
+    kb.invalidate()
     return Response(status_code=204)
+
+
+_DOC_EXAMPLE = {
+    "id": "vn/chinh-phu/nd/2015/72",
+    "full_symbol": "72/2015/NĐ-CP",
+    "doc_type": "Nghị định",
+    "date": "2015-09-07",
+    "issuer": "Chính phủ",
+    "title": "quản lý hoạt động thông tin đối ngoại",
+    "kind": "legal_document",
+    "loaded": False,
+}
+
+
+@router.get(
+    "/{id:path}/cited-by",
+    operation_id="document_cited_by",
+    response_model=CitedBy,
+    responses={404: {"description": "No such document"}},
+)
+def document_cited_by(id: str, kb: KBDep) -> CitedBy:
+    """Which plans are based on, or cite, this document — and which of their tasks cite it — with evidence.
+
+    ``id`` is a document id (``vn/chinh-phu/nd/2015/72``) or a symbol (``72/2015/NĐ-CP``, ``nd 72/2015``).
+    """
+    return Q.cited_by(kb, Q.find_document(kb, id))
+
+
+@router.get(
+    "/{id:path}",
+    operation_id="get_document",
+    response_model=LegalDocOut,
+    responses={
+        200: {"content": {"application/json": {"example": _DOC_EXAMPLE}}},
+        404: {"description": "No such document"},
+    },
+)
+def get_document(id: str, kb: KBDep) -> LegalDocOut:
+    """One document, loaded plan or cited document, by id or symbol."""
+    return Q.document(kb, Q.find_document(kb, id))

@@ -200,7 +200,7 @@ def reporting_duties(
         )
     out: list[ReportingDuty] = []
     for location, reporter, text, a, b in items:
-        for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text):
+        for sentence in _sentences(text):
             f = fold(sentence)
             m = _REPORT.search(f)
             if not m or re.search(
@@ -209,6 +209,17 @@ def reporting_duties(
                 continue
             out.extend(_duties(location, reporter, sentence, m.start(), a, b, book, plan_year, len(out)))
     return out
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences: split after '.' or ';' where the next word starts with a capital letter."""
+    out, start = [], 0
+    for m in re.finditer(r"[.;]\s+(?=\S)", text):
+        if text[m.end()].isupper():
+            out.append(text[start : m.end()].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
 
 
 def _duties(location, reporter, sentence, at, a, b, book: AgencyBook, plan_year, n) -> list[ReportingDuty]:
@@ -258,7 +269,7 @@ def _duties(location, reporter, sentence, at, a, b, book: AgencyBook, plan_year,
                 frequency_code=code,
                 deadlines=deadlines,
                 subject=subject,
-                text=clean(sentence.replace("*", "")),
+                text=re.sub(r"\s*\./\S*$", ".", clean(sentence.replace("*", ""))),
                 source=SourceSpan(line_start=a, line_end=b, quote=clean(sentence)),
             )
         )

@@ -1,0 +1,565 @@
+"""Reading answers out of the store: every SPARQL the questions need, in one place.
+
+:class:`StoreReader` turns store content into :mod:`graph.answers` records. It
+never formats user text into SPARQL: agents, tasks and documents are named by
+IRIs minted by :class:`ontology.iris.Iris` (percent-encoded), dates are typed
+literals, and page sizes are integers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from graph.answers import (
+    AgencyOut,
+    AgentRef,
+    Deadline,
+    Evidence,
+    LegalDocOut,
+    PlanRef,
+    ReportingOut,
+    TaskOut,
+    TimelineOut,
+)
+from graph.values.text import fold
+from ontology.ntriples import V, date, iri
+from ontology.store import GraphStore
+
+
+def _v(term) -> str | None:
+    return term.value if term is not None else None
+
+
+def _date(term) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(term.value) if term is not None else None
+    except ValueError:
+        return None
+
+
+def _int(term) -> int | None:
+    return int(term.value) if term is not None else None
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(iri(x) for x in iris)} }}"
+
+
+_SPAN = f"""OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span .
+      OPTIONAL {{ ?{{s}}_span {V.oa.hasSelector} ?{{s}}_sel . ?{{s}}_sel {V.pg.lineStart} ?{{s}}_l1 ; {V.pg.lineEnd} ?{{s}}_l2 }}
+      OPTIONAL {{ ?{{s}}_span {V.oa.hasSelector}/{V.oa.exact} ?{{s}}_quote }} }}"""
+
+
+def span_pattern(subject: str) -> str:
+    """The evidence of ``?subject``: ``?{subject}_l1``, ``_l2``, ``_quote``."""
+    return _SPAN.replace("{s}", subject)
+
+
+class StoreReader:
+    """Typed reads over a :class:`GraphStore` (the union of its document graphs)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.iris = store.iris
+        self._plans: dict[str, PlanRef] = {}
+
+    # -- ids ------------------------------------------------------------------------------------
+    def agent_iri(self, agent_id: str) -> str:
+        return self.iris.agency(agent_id)
+
+    def agent_id(self, agent_iri: str) -> str:
+        return self.iris.key_of(agent_iri, "org") or agent_iri
+
+    def doc_iri(self, doc_id: str) -> str:
+        return self.iris.document(doc_id)
+
+    def doc_id(self, doc_iri: str) -> str:
+        return self.iris.key_of(doc_iri, "eli") or doc_iri
+
+    def task_id(self, task_iri: str) -> str:
+        return self.iris.key_of(task_iri, "eli") or task_iri
+
+    def task_iri(self, task_id: str) -> str:
+        return self.iris.document(task_id)
+
+    def query(self, sparql: str):
+        return self.store.query(sparql)
+
+    # -- plans ----------------------------------------------------------------------------------
+    def plan_ref(self, plan_iri: str) -> PlanRef:
+        if plan_iri not in self._plans:
+            q = f"""SELECT ?sym ?title WHERE {{ GRAPH ?g {{ {iri(plan_iri)} a {V.pplan.Plan} .
+                      OPTIONAL {{ {iri(plan_iri)} {V.eli.id_local} ?sym }}
+                      OPTIONAL {{ {iri(plan_iri)} {V.eli.title} ?title }} }} }} LIMIT 1"""
+            rows = list(self.query(q))
+            row = rows[0] if rows else None
+            self._plans[plan_iri] = PlanRef(
+                id=self.doc_id(plan_iri),
+                full_symbol=_v(row["sym"]) if row else None,
+                title=_v(row["title"]) if row else None,
+            )
+        return self._plans[plan_iri]
+
+    # -- tasks ----------------------------------------------------------------------------------
+    def tasks(self, task_iris: list[str]) -> list[TaskOut]:
+        """Full task answers (content, timeline, roles, evidence), in the order given."""
+        if not task_iris:
+            return []
+        q = f"""SELECT ?t ?row ?plan ?content ?tas ?start ?end ?tlabel ?t_l1 ?t_l2 ?t_quote WHERE {{
+              {_values("t", task_iris)}
+              GRAPH ?g {{ ?t {V.pg.rowLabel} ?row ; {V.pplan.isStepOfPlan} ?plan .
+                OPTIONAL {{ ?t {V.dcterms.description} ?content }}
+                OPTIONAL {{ ?t {V.pg.timelineAsWritten} ?tas }}
+                OPTIONAL {{ ?t {V.time.hasTime} ?iv .
+                  OPTIONAL {{ ?iv {V.time.hasBeginning}/{V.time.inXSDDate} ?start }}
+                  OPTIONAL {{ ?iv {V.time.hasEnd}/{V.time.inXSDDate} ?end }}
+                  OPTIONAL {{ ?iv {V.rdfs.label} ?tlabel }} }}
+                {span_pattern("t")} }} }}"""
+        found: dict[str, dict] = {}
+        for r in self.query(q):
+            t = r["t"].value
+            if t in found:
+                continue
+            found[t] = {
+                "row": r["row"].value,
+                "plan": r["plan"].value,
+                "content": _v(r["content"]) or "",
+                "timeline": TimelineOut(
+                    start=_date(r["start"]),
+                    end=_date(r["end"]),
+                    label=_v(r["tlabel"]),
+                    as_written=_v(r["tas"]),
+                ),
+                "l1": _int(r["t_l1"]),
+                "l2": _int(r["t_l2"]),
+                "quote": _v(r["t_quote"]),
+            }
+        roles = self._roles(list(found))
+        out = []
+        for t in task_iris:
+            d = found.get(t)
+            if d is None:
+                continue
+            plan = self.plan_ref(d["plan"])
+            tl = d["timeline"]
+            out.append(
+                TaskOut(
+                    id=self.task_id(t),
+                    row=d["row"],
+                    plan=plan,
+                    content=d["content"],
+                    timeline=tl if (tl.start or tl.end or tl.label or tl.as_written) else None,
+                    lead=roles[t]["lead"],
+                    coordinating=roles[t]["coordinating"],
+                    evidence=Evidence(
+                        document=plan.id,
+                        document_symbol=plan.full_symbol,
+                        line_start=d["l1"],
+                        line_end=d["l2"],
+                        quote=d["content"] or d["quote"],
+                    ),
+                )
+            )
+        return out
+
+    def _roles(self, task_iris: list[str]) -> dict[str, dict[str, list[AgentRef]]]:
+        roles: dict[str, dict[str, list[AgentRef]]] = defaultdict(lambda: {"lead": [], "coordinating": []})
+        if not task_iris:
+            return roles
+        q = f"""SELECT ?t ?role ?a ?name ?group WHERE {{ {_values("t", task_iris)}
+              GRAPH ?g {{ {{ ?t {V.pg.lead} ?a BIND("lead" AS ?role) }}
+                          UNION {{ ?t {V.pg.coordinating} ?a BIND("coordinating" AS ?role) }}
+                OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
+                OPTIONAL {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }} }} }}"""
+        seen = set()
+        for r in self.query(q):
+            key = (r["t"].value, r["role"].value, r["a"].value)
+            if key in seen:
+                continue
+            seen.add(key)
+            aid = self.agent_id(r["a"].value)
+            roles[key[0]][key[1]].append(
+                AgentRef(
+                    id=aid, name=_v(r["name"]) or aid, kind="group" if r["group"] is not None else "agency"
+                )
+            )
+        for by_role in roles.values():  # agencies before groups, then by name: the same order in every store
+            for refs in by_role.values():
+                refs.sort(key=lambda a: (a.kind == "group", fold(a.name), a.id))
+        return roles
+
+    def task_iris_for_row(self, row: str, plan_iri: str | None = None) -> list[str]:
+        plan = f"?t {V.pplan.isStepOfPlan} {iri(plan_iri)} ." if plan_iri else ""
+        q = f"""SELECT DISTINCT ?t WHERE {{ GRAPH ?g {{ ?t {V.pg.rowLabel} ?row . {plan}
+                  FILTER(?row = {_lit(row)}) }} }} ORDER BY ?t"""
+        return [r["t"].value for r in self.query(q)]
+
+    def task_exists(self, task_iri: str) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH ?g {{ {iri(task_iri)} a {V.pg.Task} }} }}"))
+
+    def agent_tasks(
+        self, agent_iris: list[str], roles: tuple[str, ...], *, limit: int, offset: int
+    ) -> tuple[int, list[str]]:
+        """(total, one page of task IRIs) where any of the agents has one of the roles."""
+        props = {"lead": V.pg.lead, "coordinating": V.pg.coordinating}
+        path = "|".join(props[r] for r in roles)
+        where = f"{_values('a', agent_iris)} GRAPH ?g {{ ?t {path} ?a }}"
+        n = next(iter(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}")))["n"]
+        q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
+        return int(n.value), [r["t"].value for r in self.query(q)]
+
+    def tasks_in_period(
+        self, start: dt.date | None, end: dt.date | None, *, limit: int, offset: int
+    ) -> tuple[int, list[str]]:
+        """Tasks whose timeline overlaps [start, end] (an open end counts as unbounded)."""
+        conds = []
+        if end is not None:
+            conds.append(f"(!BOUND(?s) || ?s <= {date(end)})")
+        if start is not None:
+            conds.append(f"(!BOUND(?e) || ?e >= {date(start)})")
+        where = f"""GRAPH ?g {{ ?t a {V.pg.Task} ; {V.time.hasTime} ?iv .
+                      OPTIONAL {{ ?iv {V.time.hasBeginning}/{V.time.inXSDDate} ?s }}
+                      OPTIONAL {{ ?iv {V.time.hasEnd}/{V.time.inXSDDate} ?e }}
+                      FILTER((BOUND(?s) || BOUND(?e)) && {" && ".join(conds) or "true"}) }}"""
+        n = next(iter(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}")))["n"]
+        q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
+        return int(n.value), [r["t"].value for r in self.query(q)]
+
+    # -- agencies -------------------------------------------------------------------------------
+    def agents(self) -> list[dict]:
+        """Every agency and group with its names (for the search index) and its task counts."""
+        q = f"""SELECT ?a ?group ?name ?alt ?hidden WHERE {{ GRAPH ?g {{
+                  {{ ?a a {V.pg.Agency} }} UNION {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }}
+                  OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
+                  OPTIONAL {{ ?a {V.skos.altLabel} ?alt }} }} }}"""
+        out: dict[str, dict] = {}
+        for r in self.query(q):
+            a = r["a"].value
+            d = out.setdefault(
+                a,
+                {
+                    "iri": a,
+                    "id": self.agent_id(a),
+                    "name": None,
+                    "names": set(),
+                    "kind": "agency",
+                    "tasks": 0,
+                },
+            )
+            if r["group"] is not None:
+                d["kind"] = "group"
+            if r["name"] is not None and d["name"] is None:
+                d["name"] = r["name"].value
+            if r["alt"] is not None:
+                d["names"].add(r["alt"].value)
+        counts = f"""SELECT ?a (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH ?g {{
+                       ?t {V.pg.lead}|{V.pg.coordinating} ?a }} }} GROUP BY ?a"""
+        for r in self.query(counts):
+            if r["a"].value in out:
+                out[r["a"].value]["tasks"] = int(r["n"].value)
+        for d in out.values():
+            d["name"] = d["name"] or d["id"]
+        return list(out.values())
+
+    def agency(self, agent_iri: str) -> AgencyOut | None:
+        q = f"""SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {iri(agent_iri)} ?p ?o }} }}"""
+        props: dict[str, list] = defaultdict(list)
+        graphs = set()
+        for r in self.query(q):
+            props[r["p"].value].append(r["o"])
+            graphs.add(r["g"].value)
+        if not props:
+            return None
+        types = {o.value for o in props[str(V.rdf.type)[1:-1]]}
+        is_group = str(V.pg.AgencyGroup)[1:-1] in types
+        names = [o for o in props[str(V.skos.prefLabel)[1:-1]]]
+        name = next((o.value for o in names if getattr(o, "language", None) == "vi"), None)
+        name_en = next((o.value for o in names if getattr(o, "language", None) == "en"), None)
+        aid = self.agent_id(agent_iri)
+
+        def first(prop) -> str | None:
+            vals = props.get(str(prop)[1:-1])
+            return vals[0].value if vals else None
+
+        parent_iri = first(V.org.subOrganizationOf)
+        led, coord = self.role_counts(agent_iri)
+        subs = self.subunits(agent_iri)
+        ev = self.evidence_of(agent_iri)
+        return AgencyOut(
+            id=aid,
+            name=name or aid,
+            kind="group" if is_group else "agency",
+            name_en=name_en,
+            aliases=sorted({o.value for o in props[str(V.skos.altLabel)[1:-1]]}),
+            level=first(V.pg.level),
+            category=first(V.pg.kind),
+            jurisdiction=first(V.pg.jurisdiction),
+            parent=self.agent_ref(parent_iri) if parent_iri else None,
+            subunits=[self.agent_ref(s) for s in subs],
+            needs_review=(first(V.pg.needsReview) == "true"),
+            tasks_led=led,
+            tasks_coordinated=coord,
+            evidence=ev,
+        )
+
+    def agent_ref(self, agent_iri: str) -> AgentRef:
+        q = f"""SELECT ?name ?group WHERE {{ GRAPH ?g {{ OPTIONAL {{ {iri(agent_iri)} {V.skos.prefLabel} ?name
+                  FILTER(lang(?name) = "vi") }} OPTIONAL {{ {iri(agent_iri)} a {V.pg.AgencyGroup} BIND(true AS ?group) }}
+                  }} }} LIMIT 1"""
+        rows = list(self.query(q))
+        aid = self.agent_id(agent_iri)
+        if not rows:
+            return AgentRef(id=aid, name=aid)
+        return AgentRef(
+            id=aid, name=_v(rows[0]["name"]) or aid, kind="group" if rows[0]["group"] else "agency"
+        )
+
+    def role_counts(self, agent_iri: str) -> tuple[int, int]:
+        q = f"""SELECT (COUNT(DISTINCT ?l) AS ?nl) (COUNT(DISTINCT ?c) AS ?nc) WHERE {{ GRAPH ?g {{
+                  {{ ?l {V.pg.lead} {iri(agent_iri)} }} UNION {{ ?c {V.pg.coordinating} {iri(agent_iri)} }} }} }}"""
+        r = next(iter(self.query(q)))
+        return int(r["nl"].value), int(r["nc"].value)
+
+    def subunits(self, agent_iri: str) -> list[str]:
+        q = f"""SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s {V.org.subOrganizationOf}+ {iri(agent_iri)} }} }}"""
+        return sorted(r["s"].value for r in self.query(q))
+
+    def evidence_of(self, subject_iri: str) -> Evidence | None:
+        q = f"""SELECT ?g ?x_l1 ?x_l2 ?x_quote WHERE {{ GRAPH ?g {{ BIND({iri(subject_iri)} AS ?x)
+                  {span_pattern("x")} FILTER(BOUND(?x_l1)) }} }} ORDER BY ?g ?x_l1 LIMIT 1"""
+        rows = list(self.query(q))
+        if not rows:
+            return None
+        r = rows[0]
+        plan_key = self.iris.key_of(r["g"].value, "graph") or r["g"].value
+        plan = self.plan_ref(self.doc_iri(plan_key))
+        return Evidence(
+            document=plan.id,
+            document_symbol=plan.full_symbol,
+            line_start=_int(r["x_l1"]),
+            line_end=_int(r["x_l2"]),
+            quote=_v(r["x_quote"]),
+        )
+
+    # -- documents ------------------------------------------------------------------------------
+    def legal_docs(self, doc_iris: list[str]) -> dict[str, LegalDocOut]:
+        if not doc_iris:
+            return {}
+        q = f"""SELECT ?d ?sym ?type ?date ?title ?label ?issuer ?issuerName ?plan ?prog WHERE {{
+              {_values("d", doc_iris)} GRAPH ?g {{ ?d a {V.eli.LegalResource} .
+                OPTIONAL {{ ?d {V.eli.id_local} ?sym }}
+                OPTIONAL {{ ?d {V.eli.type_document}/{V.skos.prefLabel} ?type FILTER(lang(?type) = "vi") }}
+                OPTIONAL {{ ?d {V.eli.date_document} ?date }}
+                OPTIONAL {{ ?d {V.eli.title} ?title }}
+                OPTIONAL {{ ?d {V.rdfs.label} ?label }}
+                OPTIONAL {{ ?d {V.eli.passed_by} ?issuer .
+                            OPTIONAL {{ ?issuer {V.skos.prefLabel} ?issuerName FILTER(lang(?issuerName) = "vi") }} }}
+                OPTIONAL {{ ?d a {V.pplan.Plan} BIND(true AS ?plan) }}
+                OPTIONAL {{ ?d a {V.pg.NamedProgram} BIND(true AS ?prog) }} }} }}"""
+        out: dict[str, LegalDocOut] = {}
+        for r in self.query(q):
+            d = r["d"].value
+            cur = out.get(d)
+            rec = LegalDocOut(
+                id=self.doc_id(d),
+                full_symbol=_v(r["sym"]),
+                doc_type=_v(r["type"]),
+                date=_date(r["date"]),
+                issuer=_v(r["issuerName"]) or (self.agent_id(r["issuer"].value) if r["issuer"] else None),
+                title=_v(r["title"]) or _v(r["label"]),
+                kind="plan"
+                if r["plan"] is not None
+                else ("named_program" if r["prog"] is not None else "legal_document"),
+                loaded=r["plan"] is not None,
+            )
+            if cur is None or (rec.loaded and not cur.loaded):
+                out[d] = rec if cur is None else cur.model_copy(update={"kind": "plan", "loaded": True})
+        return out
+
+    def all_documents(self) -> list[dict]:
+        """Every legal document (cited or loaded) with its names, for the search index."""
+        q = f"""SELECT ?d ?sym ?label ?title ?hidden WHERE {{ GRAPH ?g {{ ?d a {V.eli.LegalResource} .
+                  OPTIONAL {{ ?d {V.eli.id_local} ?sym }} OPTIONAL {{ ?d {V.rdfs.label} ?label }}
+                  OPTIONAL {{ ?d {V.eli.title} ?title }} }} }}"""
+        out: dict[str, dict] = {}
+        for r in self.query(q):
+            d = out.setdefault(
+                r["d"].value,
+                {"iri": r["d"].value, "id": self.doc_id(r["d"].value), "names": set(), "label": None},
+            )
+            for k in ("sym", "label", "title"):
+                if r[k] is not None:
+                    d["names"].add(r[k].value)
+            if d["label"] is None and r["label"] is not None:
+                d["label"] = r["label"].value
+        return list(out.values())
+
+    def based_on(self, plan_iris: list[str]) -> dict[str, list[tuple[str, Evidence | None]]]:
+        """The legal bases of each (loaded) plan, with the evidence of each basis."""
+        if not plan_iris:
+            return {}
+        q = f"""SELECT ?p ?d ?g ?d_l1 ?d_l2 ?d_quote WHERE {{ {_values("p", plan_iris)}
+                  GRAPH ?g {{ ?p {V.eli.based_on} ?d . {span_pattern("d")} }} }}"""
+        out: dict[str, list] = defaultdict(list)
+        seen = set()
+        for r in self.query(q):
+            key = (r["p"].value, r["d"].value)
+            if key in seen:
+                continue
+            seen.add(key)
+            plan = self.plan_ref(r["p"].value)
+            ev = Evidence(
+                document=plan.id,
+                document_symbol=plan.full_symbol,
+                line_start=_int(r["d_l1"]),
+                line_end=_int(r["d_l2"]),
+                quote=_v(r["d_quote"]),
+            )
+            out[r["p"].value].append((r["d"].value, ev))
+        return out
+
+    def task_cites(self, task_iri: str) -> list[str]:
+        q = f"SELECT DISTINCT ?d WHERE {{ GRAPH ?g {{ {iri(task_iri)} {V.eli.cites} ?d }} }} ORDER BY ?d"
+        return [r["d"].value for r in self.query(q)]
+
+    def task_plan(self, task_iri: str) -> str | None:
+        q = f"SELECT ?p WHERE {{ GRAPH ?g {{ {iri(task_iri)} {V.pplan.isStepOfPlan} ?p }} }} LIMIT 1"
+        rows = list(self.query(q))
+        return rows[0]["p"].value if rows else None
+
+    def citing(self, doc_iri: str) -> list[tuple[str, str, str | None]]:
+        """(plan IRI, relation, citing task IRI or None) for every citation of ``doc_iri``."""
+        q = f"""SELECT DISTINCT ?p ?rel ?t WHERE {{ GRAPH ?g {{
+                  {{ ?p {V.eli.based_on} {iri(doc_iri)} BIND("based_on" AS ?rel) }}
+                  UNION {{ ?p a {V.pplan.Plan} ; {V.eli.cites} {iri(doc_iri)} BIND("cites" AS ?rel) }}
+                  UNION {{ ?t {V.eli.cites} {iri(doc_iri)} ; {V.pplan.isStepOfPlan} ?p BIND("cites" AS ?rel) }} }} }}"""
+        return sorted(
+            {(r["p"].value, r["rel"].value, _v(r["t"])) for r in self.query(q)},
+            key=lambda x: (x[0], x[1], x[2] or ""),
+        )
+
+    # -- reporting ------------------------------------------------------------------------------
+    def reporting(self, agent_iri: str | None = None) -> list[ReportingOut]:
+        flt = ""
+        if agent_iri:
+            a = iri(agent_iri)
+            flt = f"FILTER(?rep = {a} || ?to = {a} || ?send = {a})"
+        q = f"""SELECT ?r ?plan ?rep ?to ?send ?freq ?code ?subject ?text ?r_l1 ?r_l2 ?r_quote WHERE {{ GRAPH ?g {{
+                  ?r a {V.pg.ReportingDuty} ; {V.dcterms.isPartOf} ?plan .
+                  OPTIONAL {{ ?r {V.pg.reporter} ?rep }} OPTIONAL {{ ?r {V.pg.addressedTo} ?to }}
+                  OPTIONAL {{ ?r {V.pg.sendTo} ?send }} OPTIONAL {{ ?r {V.pg.frequency} ?freq }}
+                  OPTIONAL {{ ?r {V.pg.frequencyCode} ?code }} OPTIONAL {{ ?r {V.dcterms.subject} ?subject }}
+                  OPTIONAL {{ ?r {V.dcterms.description} ?text }} {span_pattern("r")} {flt} }} }} ORDER BY ?r"""
+        rows = {}
+        for r in self.query(q):
+            rows.setdefault(r["r"].value, r)
+        deadlines = self._deadlines(list(rows))
+        refs: dict[str, AgentRef] = {}
+
+        def ref(term) -> AgentRef | None:
+            if term is None:
+                return None
+            if term.value not in refs:
+                refs[term.value] = self.agent_ref(term.value)
+            return refs[term.value]
+
+        out = []
+        for rid, r in rows.items():
+            plan = self.plan_ref(r["plan"].value)
+            out.append(
+                ReportingOut(
+                    id=self.task_id(rid),
+                    plan=plan,
+                    reporter=ref(r["rep"]),
+                    addressed_to=ref(r["to"]),
+                    send_to=ref(r["send"]),
+                    frequency=_v(r["freq"]),
+                    frequency_code=_v(r["code"]),
+                    deadlines=deadlines.get(rid, []),
+                    subject=_v(r["subject"]),
+                    text=_v(r["text"]) or "",
+                    evidence=Evidence(
+                        document=plan.id,
+                        document_symbol=plan.full_symbol,
+                        line_start=_int(r["r_l1"]),
+                        line_end=_int(r["r_l2"]),
+                        quote=_v(r["text"]) or _v(r["r_quote"]),
+                    ),
+                )
+            )
+        return out
+
+    def _deadlines(self, duty_iris: list[str]) -> dict[str, list[Deadline]]:
+        if not duty_iris:
+            return {}
+        q = f"""SELECT ?r ?d ?date ?label ?type WHERE {{ {_values("r", duty_iris)} GRAPH ?g {{ ?r {V.pg.deadline} ?d .
+                  OPTIONAL {{ ?d {V.time.inXSDDate} ?date }} OPTIONAL {{ ?d {V.rdfs.label} ?label }}
+                  OPTIONAL {{ ?d {V.pg.deadlineType} ?type }} }} }} ORDER BY ?r ?d"""
+        out: dict[str, list[Deadline]] = defaultdict(list)
+        seen = set()
+        for r in self.query(q):
+            if (r["r"].value, r["d"].value) in seen:
+                continue
+            seen.add((r["r"].value, r["d"].value))
+            out[r["r"].value].append(
+                Deadline(date=_date(r["date"]), as_written=_v(r["label"]), type=_v(r["type"]))
+            )
+        return out
+
+    # -- the coordination network ----------------------------------------------------------------
+    def participation(
+        self, *, jurisdiction: str | None = None, plan_iri: str | None = None
+    ) -> list[tuple[str, str, str]]:
+        """(task IRI, agent IRI, role) for every assignment, optionally of one province or plan."""
+        scope = ""
+        if plan_iri:
+            scope = f"?t {V.pplan.isStepOfPlan} {iri(plan_iri)} ."
+        elif jurisdiction:
+            scope = f"?t {V.pplan.isStepOfPlan} ?p . ?p {V.pg.jurisdiction} {_lit(jurisdiction)} ."
+        q = f"""SELECT ?t ?a ?role WHERE {{ GRAPH ?g {{ {scope}
+                  {{ ?t {V.pg.lead} ?a BIND("lead" AS ?role) }} UNION {{ ?t {V.pg.coordinating} ?a BIND("coordinating" AS ?role) }}
+                }} }}"""
+        return [(r["t"].value, r["a"].value, r["role"].value) for r in self.query(q)]
+
+    def participation_for_tasks(self, task_iris: list[str]) -> list[tuple[str, str, str]]:
+        """(task IRI, agent IRI, role) for the given tasks."""
+        out: list[tuple[str, str, str]] = []
+        for i in range(0, len(task_iris), 2000):
+            chunk = task_iris[i : i + 2000]
+            q = f"""SELECT ?t ?a ?role WHERE {{ {_values("t", chunk)} GRAPH ?g {{
+                      {{ ?t {V.pg.lead} ?a BIND("lead" AS ?role) }}
+                      UNION {{ ?t {V.pg.coordinating} ?a BIND("coordinating" AS ?role) }} }} }}"""
+            out.extend((r["t"].value, r["a"].value, r["role"].value) for r in self.query(q))
+        return out
+
+    def agent_labels(self, agent_iris: Iterable[str]) -> dict[str, dict]:
+        agent_iris = list(agent_iris)
+        if not agent_iris:
+            return {}
+        q = f"""SELECT ?a ?name ?group ?kind ?jur WHERE {{ {_values("a", agent_iris)} GRAPH ?g {{
+                  OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
+                  OPTIONAL {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }}
+                  OPTIONAL {{ ?a {V.pg.kind} ?kind }} OPTIONAL {{ ?a {V.pg.jurisdiction} ?jur }} }} }}"""
+        out: dict[str, dict] = {}
+        for r in self.query(q):
+            d = out.setdefault(
+                r["a"].value, {"name": None, "group": False, "kind": None, "jurisdiction": None}
+            )
+            d["name"] = d["name"] or _v(r["name"])
+            d["group"] = d["group"] or r["group"] is not None
+            d["kind"] = d["kind"] or _v(r["kind"])
+            d["jurisdiction"] = d["jurisdiction"] or _v(r["jur"])
+        return out
+
+    def lead_counts(self, limit: int) -> list[tuple[str, int]]:
+        q = f"""SELECT ?a (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} ?a . ?a a {V.pg.Agency} }} }}
+                GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT {int(limit)}"""
+        return [(r["a"].value, int(r["n"].value)) for r in self.query(q)]
+
+
+def _lit(text: str) -> str:
+    from ontology.ntriples import lit
+
+    return lit(text)
