@@ -180,3 +180,65 @@ def assert_valid_cypher(queries: list[str]) -> None:
     """Fail with every statement Neo4j's grammar rejects (or warns about), and why."""
     bad = [(q, d) for q, d in zip(queries, lint(queries), strict=True) if d]
     assert not bad, "\n\n".join(f"{q}\n  -> {d}" for q, d in bad[:5])
+
+
+# -- a graph that applies the push's statements (their meaning, in Python) ---------------------
+class SimulatedGraph:
+    """What Neo4j would hold after the push's statements, for the five statement shapes plangraph sends.
+
+    It recognises each statement by its exact text (from :mod:`loaders.neo4j.cypher`) and applies
+    its documented meaning; an unknown statement fails the test. Used as ``RecordingDriver(answer=)``
+    to check that a replacement leaves exactly the newer version, without a server.
+    """
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict[str, Any]] = {}  # iri -> {"labels": set, "props": dict}
+        self.rels: dict[tuple[str, str, str], dict[str, Any]] = {}  # (type, start, end) -> props
+
+    def answer(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        from loaders.neo4j import cypher
+        from loaders.neo4j.schema import LABELS, REL_TYPES
+
+        if query.startswith("CREATE "):
+            return []
+        if query == cypher.stored_hash():
+            found = self.nodes.get(params["graph"])
+            return [{"content_hash": found["props"].get("content_hash")}] if found else []
+        if query == cypher.delete_document():
+            gone = {i for i, n in self.nodes.items() if n["props"].get("doc") == params["doc"]}
+            self.nodes = {i: n for i, n in self.nodes.items() if i not in gone}
+            self.rels = {k: v for k, v in self.rels.items() if k[1] not in gone and k[2] not in gone}
+            return []
+        if query == cypher.delete_plan_relationships():
+            self.rels = {k: v for k, v in self.rels.items() if k[1] != params["plan"]}
+            return []
+        for labels in self._label_sets(LABELS):
+            if query == cypher.merge_nodes(labels):
+                for row in params["rows"]:
+                    node = self.nodes.setdefault(
+                        row["iri"], {"labels": {"Resource"}, "props": {"iri": row["iri"]}}
+                    )
+                    node["labels"] |= set(labels)
+                    node["props"].update(row["props"])
+                return [{"written": len(params["rows"])}]
+        for rel_type in REL_TYPES.values():
+            if query == cypher.merge_relationships(rel_type):
+                written = 0
+                for row in params["rows"]:
+                    if row["start"] in self.nodes and row["end"] in self.nodes:
+                        self.rels.setdefault((rel_type, row["start"], row["end"]), {}).update(row["props"])
+                        written += 1
+                return [{"written": written}]
+        raise AssertionError(f"statement the simulation does not know:\n{query}")
+
+    def _label_sets(self, labels: dict[str, str]):
+        from itertools import combinations
+
+        names = list(labels.values())
+        yield ("Resource",)
+        for size in (1, 2):
+            for combo in combinations(names, size):
+                yield ("Resource", *combo)
+
+    def state(self) -> tuple[dict[str, tuple], dict[tuple[str, str, str], dict[str, Any]]]:
+        return {i: (tuple(sorted(n["labels"])), n["props"]) for i, n in self.nodes.items()}, self.rels

@@ -260,3 +260,39 @@ def test_every_push_statement_passes_neo4j_grammar():
         queries += [s.text for s in document_statements(document_projection(store, d.id), 100)]
     assert len(set(queries)) > 30
     assert_valid_cypher(sorted(set(queries)))
+
+
+def _expected(store: GraphStore):
+    """The merged projection as the simulation stores it."""
+    from loaders.neo4j.model import merge, project_store
+
+    nodes, rels = merge(project_store(store))
+    return (
+        {n.iri: (tuple(sorted(n.labels)), {"iri": n.iri, **n.props}) for n in nodes},
+        {r.key: r.props for r in rels},
+    )
+
+
+def test_pushing_gives_the_projection_and_a_newer_version_leaves_exactly_itself():
+    """With the statements' meaning applied (SimulatedGraph): push ≡ export, and v1 then v2 ≡ v2 alone."""
+    from tests.loaders.neo4j_support import SimulatedGraph
+
+    store = fixture_store("94", "95")
+    graph = SimulatedGraph()
+    push(store, RecordingDriver(answer=graph.answer))
+    assert graph.state() == _expected(store)
+    newer = fx.make_extraction("95")
+    newer.tasks = [t for t in newer.tasks if t.id != "I.2"]
+    newer.tasks[0].coordinating = []
+    newer.tasks[0].assignments = [a for a in newer.tasks[0].assignments if a.role == "lead"]
+    newer.cited_documents = [d for d in newer.cited_documents if d.id != fx.KH_146]
+    newer.tasks = [t.model_copy(update={"cites": []}) for t in newer.tasks]
+    store.load_extraction(newer)
+    report = push(store, RecordingDriver(answer=graph.answer))
+    assert report.written == [K95] and report.unchanged == [K94]
+    nodes, rels = graph.state()
+    want_nodes, want_rels = _expected(store)
+    assert rels == want_rels
+    # shared nodes stay (documented): only the cited document no version mentions any more is extra
+    assert {i: n for i, n in nodes.items() if i in want_nodes} == want_nodes
+    assert set(nodes) - set(want_nodes) <= {store.iris.document(fx.KH_146)}
