@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PLANGRAPH := $(VENV)/bin/plangraph
 EXAMPLES ?= examples
 
-.PHONY: setup run test lint system-deps bench bench-full loadtest clean
+.PHONY: setup run test lint system-deps cypher-lint bench bench-full loadtest clean
 
 setup: $(STAMP)
 
@@ -23,7 +23,7 @@ run: setup
 	@$(PLANGRAPH) serve
 
 ## Install what the tests need (Debian packages when root), run ruff and the whole suite.
-test: setup system-deps
+test: setup system-deps cypher-lint
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check . >/dev/null || { echo "ruff format would reformat files: run .venv/bin/ruff format ."; exit 1; }
 	@$(VENV)/bin/pytest
@@ -33,6 +33,10 @@ lint: setup
 
 system-deps:
 	@./.ci/system-deps.sh
+
+## Neo4j's Cypher grammar for the tests (npm ci of a pinned package into .ci/cypher-lint/node_modules).
+cypher-lint:
+	@./.ci/cypher-lint.sh
 
 bench: setup
 	@$(PY) -m bench.run --quick

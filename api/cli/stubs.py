@@ -18,11 +18,3 @@ def _not_built(command: str, issue: int) -> NotBuilt:
 def viz(output: Path | None = typer.Option(None, "-o")) -> None:
     """Draw a coordination network as an offline HTML page."""
     raise _not_built("viz", 6)
-
-
-@app.command()
-def push(
-    target: str = typer.Argument(..., help="neo4j or sparql"), url: str | None = typer.Argument(None)
-) -> None:
-    """Push the graph to Neo4j or to a SPARQL 1.1 Graph Store."""
-    raise _not_built(f"push {target}", 7 if target == "neo4j" else 9)
