@@ -242,3 +242,9 @@ class SimulatedGraph:
 
     def state(self) -> tuple[dict[str, tuple], dict[tuple[str, str, str], dict[str, Any]]]:
         return {i: (tuple(sorted(n["labels"])), n["props"]) for i, n in self.nodes.items()}, self.rels
+
+
+#: the seed's projection (tests/loaders/test_neo4j_model.py checks its parts against the store); when the
+#: extractor learns a new fact about the seed these two move together with `plangraph stats`
+SEED_NODES = 474
+SEED_RELS = 920

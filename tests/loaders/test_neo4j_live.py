@@ -17,6 +17,7 @@ from loaders.neo4j.connect import open_driver
 from ontology import neo4j_export
 from ontology.store import GraphStore
 from tests.conftest import SEED
+from tests.loaders.neo4j_support import SEED_NODES, SEED_RELS
 from tests.loaders.test_neo4j_docs import cypher_blocks
 from tests.ontology import fixtures as fx
 
@@ -76,8 +77,8 @@ def test_the_seed_has_its_counts_in_neo4j(driver, pushed):
     assert count(driver, "(:LegalDocument)") == 25
     assert count(driver, "()-[:LEAD]->()") == 54
     assert count(driver, "()-[:COORDINATING]->()") == 74
-    assert count(driver, "(:Resource)") == 474
-    assert count(driver, "()-[]->()") == 919
+    assert count(driver, "(:Resource)") == SEED_NODES
+    assert count(driver, "()-[]->()") == SEED_RELS
 
 
 def test_re_pushing_is_idempotent(driver, pushed, seed_store):
@@ -85,7 +86,7 @@ def test_re_pushing_is_idempotent(driver, pushed, seed_store):
     assert again.unchanged == ["vn/ubnd-ha-noi/kh/2022/94"] and again.written == []
     forced = push(seed_store, driver, database=database(), force=True)
     assert forced.written == ["vn/ubnd-ha-noi/kh/2022/94"]
-    assert count(driver, "(:Resource)") == 474 and count(driver, "()-[]->()") == 919
+    assert count(driver, "(:Resource)") == SEED_NODES and count(driver, "()-[]->()") == SEED_RELS
 
 
 @pytest.mark.parametrize("query", cypher_blocks("Cookbook"), ids=lambda q: q.split("\n", 1)[0][:50])
@@ -119,5 +120,5 @@ def test_the_cypher_script_gives_the_pushed_graph(driver, seed_store):
     clear(driver)
     for statement in neo4j_export.script_statements(seed_store):
         run(driver, statement)
-    assert count(driver, "(:Resource)") == 474 and count(driver, "()-[]->()") == 919
+    assert count(driver, "(:Resource)") == SEED_NODES and count(driver, "()-[]->()") == SEED_RELS
     clear(driver)

@@ -16,6 +16,7 @@ from loaders.neo4j.model import merge, project_store
 from ontology.namespaces import DCTERMS, ELI, OA, ORG, PG, PPLAN, PROV, RDF, RDFS, SKOS, TIME
 from ontology.store import GraphStore
 from tests.conftest import ROOT, SEED
+from tests.loaders.neo4j_support import SEED_NODES, SEED_RELS
 from tests.ontology import fixtures as fx
 
 TTL = ROOT / "ontology" / "plangraph.ttl"
@@ -127,7 +128,7 @@ def test_the_seed_projection_has_the_counts_of_the_store(seed_store, seed_graph)
     assert labels["SourceSpan"] == counts["source spans"] == 284
     assert types["LEAD"] + types["COORDINATING"] == counts["assignments"] == 128
     assert (types["LEAD"], types["COORDINATING"], types["STEP_OF"]) == (54, 74, 54)
-    assert (len(nodes), len(rels)) == (474, 919)
+    assert (len(nodes), len(rels)) == (SEED_NODES, SEED_RELS)
 
 
 @pytest.mark.parametrize(

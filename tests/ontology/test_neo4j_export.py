@@ -18,7 +18,7 @@ from loaders.neo4j.model import merge, project_store
 from ontology import neo4j_export
 from ontology.store import GraphStore
 from tests.conftest import ROOT, SEED
-from tests.loaders.neo4j_support import assert_valid_cypher
+from tests.loaders.neo4j_support import SEED_NODES, SEED_RELS, assert_valid_cypher
 from tests.ontology import fixtures as fx
 
 
@@ -56,8 +56,8 @@ def test_files_headers_and_counts(seed_csv):
     counts = {p.name: len(read(p)[1]) for p in out.glob("*.csv")}
     assert counts["nodes_Task.csv"] == 54 and counts["nodes_Agency.csv"] == 45
     assert counts["rels_LEAD.csv"] == 54 and counts["rels_COORDINATING.csv"] == 74
-    assert sum(v for k, v in counts.items() if k.startswith("nodes_")) == export.nodes == 474
-    assert sum(v for k, v in counts.items() if k.startswith("rels_")) == export.relationships == 919
+    assert sum(v for k, v in counts.items() if k.startswith("nodes_")) == export.nodes == SEED_NODES
+    assert sum(v for k, v in counts.items() if k.startswith("rels_")) == export.relationships == SEED_RELS
 
 
 def test_ids_are_unique_and_no_relationship_end_dangles(seed_csv):
@@ -65,7 +65,7 @@ def test_ids_are_unique_and_no_relationship_end_dangles(seed_csv):
     ids: list[str] = []
     for p in out.glob("nodes_*.csv"):
         ids += [r["iri:ID"] for r in read(p)[1]]
-    assert len(ids) == len(set(ids)) == 474
+    assert len(ids) == len(set(ids)) == SEED_NODES
     known = set(ids)
     for p in out.glob("rels_*.csv"):
         for r in read(p)[1]:
@@ -189,7 +189,7 @@ def test_cli_writes_both_exports_and_prints_the_import_command(seed_path, tmp_pa
     assert main(["export", "--format", "neo4j-csv", "-o", str(tmp_path / "import")]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("neo4j-admin database import full") and "cypher-shell" in out
-    assert "474 nodes, 919 relationships" in err
+    assert f"{SEED_NODES} nodes, {SEED_RELS} relationships" in err
     assert main(["export", "--format", "cypher", "-o", str(tmp_path / "seed.cypher")]) == 0
     assert (tmp_path / "seed.cypher").read_text(encoding="utf-8").startswith("// plangraph")
     assert main(["export", "--format", "neo4j-csv"]) == 1
