@@ -248,3 +248,5 @@ class SimulatedGraph:
 #: extractor learns a new fact about the seed these two move together with `plangraph stats`
 SEED_NODES = 474
 SEED_RELS = 920
+#: rows the push sends for the seed (nodes + relationships + bookkeeping)
+SEED_ROWS = 1394
