@@ -1,8 +1,8 @@
 """Listings for the web pages, the drawings and the staff exports.
 
 Every task of the store or of one plan (in the order the plan prints them), tasks by id, what
-tasks cite, a plan's legal bases and outline, what drawings need to know about agencies, and which
-plans each agency and each pair of agencies work in. Pure functions over a reader, like
+tasks cite, a plan's legal bases and outline, what drawings need to know about agencies, which
+plans each agency and each pair of agencies work in, and documents found by name. Pure functions over a reader, like
 :mod:`graph.queries` (no SPARQL here: the reader runs it).
 
 >>> from ontology.store import GraphStore
@@ -28,6 +28,10 @@ from graph import queries as Q
 from graph.answers import AgentInfo, CitedDoc, Evidence, LegalDocOut, PlanOutline, TaskOut
 from graph.errors import NotFound
 
+#: agency categories (``pg:kind``) that are kinds of node as they are
+_SAME_KIND = {"department", "central", "party", "press", "district", "unit", "mass", "foreign"}
+#: categories drawn as a city department, or as a central body when national
+_SECTOR = {"police", "military", "people-council", "province"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _BATCH = 2000
 
@@ -70,6 +74,24 @@ def row_key(row: str) -> tuple:
         else:
             key.append((2, 0, part))
     return tuple(key)
+
+
+def agency_kind(category: str | None, jurisdiction: str | None, group: bool = False) -> str:
+    """The kind an agency is drawn and filtered as (the codes of ``viz.kinds``), from its category
+    and level (national bodies have jurisdiction ``vn``).
+
+    >>> agency_kind("department", "ha-noi"), agency_kind("police", "ha-noi"), agency_kind("police", "vn")
+    ('department', 'department', 'central')
+    >>> agency_kind(None, "ha-noi", group=True), agency_kind("enterprise", "vn")
+    ('group', 'other')
+    """
+    if group:
+        return "group"
+    if category in _SAME_KIND:
+        return category  # type: ignore[return-value]
+    if category in _SECTOR:
+        return "central" if jurisdiction == "vn" else "department"
+    return "other"
 
 
 def plan_of(task_id: str) -> str:
@@ -210,3 +232,18 @@ def plan_labels(kb: Q.KnowledgeBase, plan_ids: Iterable[str]) -> dict[str, str]:
     docs = r.legal_docs([r.doc_iri(p) for p in ids])
     found = {d.id: d for d in docs.values()}
     return {p: (found[p].full_symbol or found[p].title or p) if p in found else p for p in ids}
+
+
+def search_documents(kb: Q.KnowledgeBase, text: str, *, limit: int = 10) -> list[LegalDocOut]:
+    """Documents by id, symbol ("72/2015/NĐ-CP", "nd 72/2015") or title: the best match first."""
+    ids: list[str] = []
+    try:
+        ids.append(Q.find_document(kb, text))
+    except NotFound:
+        pass
+    ids += [h.id for h in kb.documents.search(text, limit=limit, cutoff=85)]
+    ids = list(dict.fromkeys(ids))[:limit]
+    r = kb.reader
+    docs = r.legal_docs([r.doc_iri(d) for d in ids])
+    by_id = {d.id: d for d in docs.values()}
+    return [by_id[d] for d in ids if d in by_id]

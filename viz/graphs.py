@@ -19,11 +19,8 @@ from graph import outline as O
 from graph import queries as Q
 from graph.answers import AgentInfo, AgentRef, Evidence, LegalDocOut, TaskOut
 from graph.errors import NotFound
+from graph.outline import agency_kind
 
-#: agency categories (``pg:kind``) that are kinds of node as they are
-_SAME = {"department", "central", "party", "press", "district", "unit", "mass", "foreign"}
-#: categories drawn as a city department, or as a central body when national
-_SECTOR = {"police", "military", "people-council", "province"}
 #: example tasks kept per node and per link of the coordination network, and at most in all
 EXAMPLES_PER_NODE, EXAMPLES_PER_EDGE, EXAMPLES_MAX = 3, 2, 4000
 
@@ -59,50 +56,56 @@ _L = {
 }
 
 
-def agency_kind(category: str | None, jurisdiction: str | None, group: bool = False) -> str:
-    """The kind of node of an agency, from its category and level (national = ``vn``).
-
-    >>> agency_kind("department", "ha-noi"), agency_kind("police", "ha-noi"), agency_kind("police", "vn")
-    ('department', 'department', 'central')
-    >>> agency_kind(None, "ha-noi", group=True), agency_kind("enterprise", "vn")
-    ('group', 'other')
-    """
-    if group:
-        return "group"
-    if category in _SAME:
-        return category  # type: ignore[return-value]
-    if category in _SECTOR:
-        return "central" if jurisdiction == "vn" else "department"
-    return "other"
-
-
 @dataclass(frozen=True)
 class Links:
-    """Where nodes link to: the web pages under ``base`` ("" = links relative to the server's root;
-    an absolute ``http://host:port`` for a page saved to disk), and the source text of a plan when
-    ``has_source(plan id)`` says a copy is kept (otherwise evidence links to the task's page)."""
+    """Where nodes and pages link to: the web pages under ``base`` ("" = relative to the server's
+    root; an absolute ``http://host:port`` for a page saved to disk), in ``lang`` (``?lang=en``),
+    and the source text of a plan when ``has_source(plan id)`` says a copy is kept.
+
+    >>> links = Links(lang="en", has_source=lambda doc: True)
+    >>> links.agency("ha-noi/so-ngoai-vu")
+    '/ui/agency/ha-noi/so-ngoai-vu?lang=en'
+    >>> links.source(Evidence(document="vn/ubnd-ha-noi/kh/2022/94", line_start=194, line_end=195))
+    '/ui/source/vn/ubnd-ha-noi/kh/2022/94?from=194&to=195&lang=en#L194'
+    """
 
     base: str = ""
     has_source: Callable[[str], bool] | None = None
+    lang: str = "vi"
 
-    def _url(self, kind: str, ident: str) -> str:
-        return f"{self.base.rstrip('/')}/ui/{kind}/{quote(ident, safe='/')}"
+    def url(self, path: str, **params: object) -> str:
+        """``path`` under ``base``, with ``params`` (empty ones dropped) and the language."""
+        query = {k: v for k, v in params.items() if v is not None and v != ""}
+        if self.lang != "vi":
+            query["lang"] = self.lang
+        return f"{self.base.rstrip('/')}{path}" + (f"?{urlencode(query)}" if query else "")
+
+    def _page(self, kind: str, ident: str, **params: object) -> str:
+        return self.url(f"/ui/{kind}/{quote(ident, safe='/')}", **params)
 
     def agency(self, agency_id: str) -> str:
-        return self._url("agency", agency_id)
+        return self._page("agency", agency_id)
 
     def task(self, task_id: str) -> str:
-        return self._url("task", task_id)
+        return self._page("task", task_id)
 
     def document(self, doc_id: str) -> str:
-        return self._url("document", doc_id)
+        return self._page("document", doc_id)
+
+    def viz(self, kind: str, ident: str | None = None, **params: object) -> str:
+        """A network page: ``/viz/coordination``, ``/viz/plan/{id}``, ``/viz/agency/{id}``, ``/viz/task/{id}``."""
+        return self.url(f"/viz/{kind}" + (f"/{quote(ident, safe='/')}" if ident else ""), **params)
+
+    def source_page(self, doc_id: str, **params: object) -> str:
+        """The kept source text of a document."""
+        return self._page("source", doc_id, **params)
 
     def source(self, ev: Evidence | None) -> str | None:
-        """The line of the evidence in the kept source text, or None."""
+        """The evidence's lines in the kept source text, or None when no copy is kept."""
         if ev is None or ev.line_start is None or not (self.has_source and self.has_source(ev.document)):
             return None
-        span = {"from": ev.line_start, "to": ev.line_end or ev.line_start}
-        return f"{self._url('source', ev.document)}?{urlencode(span)}#L{ev.line_start}"
+        end = ev.line_end or ev.line_start
+        return self.source_page(ev.document, **{"from": ev.line_start, "to": end}) + f"#L{ev.line_start}"
 
 
 #: links relative to the server's root, evidence to the tasks' pages

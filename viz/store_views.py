@@ -12,8 +12,9 @@ import networkx as nx
 
 from graph import queries as Q
 from graph.errors import InvalidInput, NotFound
+from graph.outline import agency_kind
 from graph.questions import task_ref
-from viz.graphs import NO_LINKS, Links, agency_kind, coordination_graph, legal_graph, plan_graph
+from viz.graphs import NO_LINKS, Links, coordination_graph, legal_graph, plan_graph
 from viz.i18n import check_lang
 from viz.views import agency_network, coordination_network, legal_basis_tree, plan_network
 
