@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -35,7 +35,14 @@ router = APIRouter(tags=["pages"])
 templates = Jinja2Templates(env=environment())
 HTML = {"content": {"text/html": {}}}
 _ROW = re.compile(r"^\s*(?:[ivxlc]+|\d+)(?:\s*[.\-]\s*[0-9a-z]+)+\s*$", re.IGNORECASE)
-LangQ = Query("vi", pattern="^(vi|en)$", description="vi (default) or en.")
+
+
+def page_lang(lang: str = Query("vi", max_length=10, description="vi (default) or en.")) -> str:
+    """The page's language: English for ``en``, Vietnamese for anything else (a page never fails on it)."""
+    return "en" if lang.strip().lower() == "en" else "vi"
+
+
+LangQ = Depends(page_lang)
 
 
 def _switch(request: Request, lang: str) -> str:
@@ -73,13 +80,18 @@ def guarded(request: Request, store: GraphStore, lang: str, build: Callable[[], 
     return render(request, store, template, lang, **ctx)
 
 
+def _home(request: Request, store: GraphStore, lang: str, message: str | None = None):
+    examples = [f["examples"][-1 if lang == "en" else 0] for f in catalogue()]
+    documents = store.documents(limit=200)
+    return render(
+        request, store, "home.html.j2", lang, documents=documents, examples=examples, message=message
+    )
+
+
 @router.get("/", operation_id="page_home", response_class=HTMLResponse, responses={200: HTML})
 def home(request: Request, store: StoreDep, lang: str = LangQ) -> HTMLResponse:
     """The home page: one search box, the question box, the loaded plans and the downloads."""
-    examples = [f["examples"][-1 if lang == "en" else 0] for f in catalogue()]
-    return render(
-        request, store, "home.html.j2", lang, documents=store.documents(limit=200), examples=examples
-    )
+    return _home(request, store, lang)
 
 
 @router.get("/ui/search", operation_id="page_search", response_class=HTMLResponse, responses={200: HTML})
@@ -89,17 +101,7 @@ def search(
     """Agencies (diacritics optional), documents (id, symbol, title) and tasks (by row) matching ``q``."""
     text = q.strip()
     if not text:
-        examples = [f["examples"][-1 if lang == "en" else 0] for f in catalogue()]
-        message = strings(lang)["empty_query"]
-        return render(
-            request,
-            store,
-            "home.html.j2",
-            lang,
-            documents=store.documents(limit=200),
-            examples=examples,
-            message=message,
-        )
+        return _home(request, store, lang, strings(lang)["empty_query"])
 
     def build():
         row_like = bool(_ROW.match(text))
@@ -116,10 +118,12 @@ def ask_page(
     request: Request,
     kb: KBDep,
     store: StoreDep,
-    q: str = Query(..., min_length=1, max_length=500),
+    q: str = Query("", max_length=500),
     lang: str = LangQ,
 ) -> HTMLResponse:
     """The answer to a question, readable, every task with its evidence (the same answer as ``/ask``)."""
+    if not q.strip():
+        return _home(request, store, lang, strings(lang)["empty_question"])
 
     def build():
         result = ask(kb, q, default_year=kb.default_year(), limit=100)

@@ -72,7 +72,9 @@ def test_search_without_diacritics_finds_the_agency_documents_and_rows(client):
     html = page(client, "/ui/search?q=ii.3")
     assert f'href="/ui/task/{TASK}"' in html
     assert "Không tìm thấy" in page(client, "/ui/search?q=zzzzqqqq")
-    assert "Hãy nhập" in page(client, "/ui/search?q=+")
+    assert "Hãy nhập nội dung cần tìm" in page(client, "/ui/search?q=+")
+    assert "Hãy nhập câu hỏi" in page(client, "/ui/ask?q=")
+    assert '<html lang="vi">' in page(client, "/ui/network?lang=fr")  # an unknown language is Vietnamese
 
 
 def test_agency_page_tasks_schedule_deadlines_partners_and_source_links(client):
