@@ -11,10 +11,11 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.handoff import local_url, remove_handoff, write_handoff
-from api.routers import agencies, ask, calendar, documents, export, health, network, tasks
+from api.routers import agencies, ask, calendar, documents, export, health, network, pages, tasks, viz
 from api.settings import Settings
 from ontology.store import GraphStore
 
@@ -60,4 +61,7 @@ def create_app(
     app.include_router(network.router)
     app.include_router(calendar.router)
     app.include_router(export.router)
+    app.include_router(viz.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(packages=[("viz", "static")]), name="static")
     return app

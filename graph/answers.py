@@ -218,3 +218,32 @@ class Ranked(Answer):
     agency: AgentRef
     value: float
     tasks_led: int = 0
+
+
+class CitedDoc(Answer):
+    """A document a plan names: as a legal basis of the plan, in its tasks, or both."""
+
+    document: LegalDocOut
+    basis: bool = False  # one of the plan's legal bases (căn cứ)
+    tasks: list[str] = Field(default_factory=list)  # ids of the plan's tasks that cite it
+    evidence: Evidence | None = None  # where the plan names it
+
+
+class PlanOutline(Answer):
+    """A loaded plan at a glance: what it rests on and cites, its tasks and its reporting duties."""
+
+    document: LegalDocOut
+    bases: list[CitedDoc]
+    cited: list[CitedDoc]  # cited, not a legal basis
+    tasks: list[TaskOut]
+    reporting: list[ReportingOut] = Field(default_factory=list)
+
+
+class AgentInfo(Answer):
+    """What a drawing or a table needs to know about an agency beyond its name."""
+
+    id: str
+    name: str
+    group: bool = False
+    category: str | None = None  # department, central, party, press, unit, mass, police, ...
+    jurisdiction: str | None = None

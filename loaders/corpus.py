@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import ParseError, PlangraphError
-from loaders.extract import extract_file, extract_text
-from loaders.read import FORMATS, read_bytes
+from loaders import sources
+from loaders.extract import extract_text
+from loaders.read import FORMATS, read_bytes, read_file
+from loaders.read.base import Text
 from ontology.store import GraphStore, LoadResult
 
 #: Called after each file: (path, result or None, error message or None).
@@ -57,14 +59,27 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def load_text(store: GraphStore, text: Text) -> LoadResult:
+    """Extract a read document and load it (one transaction), keeping a copy of its text beside an
+    on-disk store so that evidence can link to its lines (see :mod:`loaders.sources`)."""
+    extraction = extract_text(text)
+    staged = sources.stage(store.path, text)
+    try:
+        result = store.load_extraction(extraction)
+        staged.commit(result.id)
+    finally:
+        staged.discard()
+    return result
+
+
 def load_file(store: GraphStore, path: Path) -> LoadResult:
     """Extract one file and load it (one transaction)."""
-    return store.load_extraction(extract_file(path))
+    return load_text(store, read_file(path))
 
 
 def load_bytes(store: GraphStore, data: bytes, *, name: str) -> LoadResult:
     """Extract an uploaded document and load it (the API's ``POST /documents``)."""
-    return store.load_extraction(extract_text(read_bytes(data, name=name)))
+    return load_text(store, read_bytes(data, name=name))
 
 
 def load_paths(store: GraphStore, paths: Iterable[Path], *, on_file: OnFile | None = None) -> LoadReport:

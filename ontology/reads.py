@@ -196,6 +196,23 @@ class StoreReader:
                   FILTER(?row = {_lit(row)}) }} }} ORDER BY ?t"""
         return [r["t"].value for r in self.query(q)]
 
+    def task_iris(self, plan_iri: str | None = None) -> list[str]:
+        """Every task of the store, or of one plan (sorted IRIs; sorted here, not by ORDER BY)."""
+        plan = f"; {V.pplan.isStepOfPlan} {iri(plan_iri)}" if plan_iri else ""
+        q = f"SELECT DISTINCT ?t WHERE {{ GRAPH ?g {{ ?t a {V.pg.Task} {plan} }} }}"
+        return sorted(r["t"].value for r in self.query(q))
+
+    def cites_of(self, subject_iris: list[str]) -> dict[str, list[str]]:
+        """The documents each task or plan cites (``eli:cites``), sorted, in batches."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for i in range(0, len(subject_iris), 2000):
+            chunk = subject_iris[i : i + 2000]
+            q = f"""SELECT DISTINCT ?s ?d WHERE {{ {_values("s", chunk)}
+                      GRAPH ?g {{ ?s {V.eli.cites} ?d }} }}"""
+            for r in self.query(q):
+                out[r["s"].value].add(r["d"].value)
+        return {s: sorted(ds) for s, ds in out.items()}
+
     def task_exists(self, task_iri: str) -> bool:
         return bool(self.query(f"ASK {{ GRAPH ?g {{ {iri(task_iri)} a {V.pg.Task} }} }}"))
 

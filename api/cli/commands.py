@@ -46,7 +46,7 @@ def serve(
     app_ = create_app(settings)
     base = f"http://{settings.host}:{settings.port}"
     typer.echo(
-        f"plangraph serving {settings.store} on {base}  (API docs: {base}/docs, health: {base}/health)",
+        f"plangraph serving {settings.store} on {base}  (pages: {base}/, API docs: {base}/docs, health: {base}/health)",
         err=True,
     )
     uvicorn.run(app_, host=settings.host, port=settings.port, log_level=settings.log_level)

@@ -1,4 +1,5 @@
-"""``plangraph export``: the store as RDF, or as a property graph for Neo4j (read-only, works while the server runs)."""
+"""``plangraph export``: the store as RDF, as the files staff use, or as a property graph for Neo4j
+(read-only, works while the server runs)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import typer
 
 from api.cli.app import app, state
 from graph.errors import InvalidInput
-from ontology import exports, neo4j_export
+from graph.queries import KnowledgeBase
+from ontology import exports, neo4j_export, sinks
+from ontology.reads import StoreReader
 from ontology.store import GraphStore
 
-_ALL = [*exports.FORMATS, *neo4j_export.FORMATS]
+_ALL = [*sinks.known(), *neo4j_export.FORMATS]
 
 
 @app.command()
@@ -20,7 +23,8 @@ def export(
         "-", "-o", "--output", help="A file (a folder for neo4j-csv), or - for stdout."
     ),
 ) -> None:
-    """Export the whole store (turtle, jsonld, ntriples, nquads, trig, rdfxml; neo4j-csv, cypher); output is deterministic."""
+    """Export the whole store: RDF (turtle, jsonld, ntriples, nquads, trig, rdfxml), for staff (xlsx, ics, csv,
+    graphml, gexf) or for Neo4j (neo4j-csv, cypher); output is deterministic."""
     settings = state(ctx).settings
     if fmt.lower() == "neo4j-csv":
         _neo4j_csv(settings, output)
@@ -29,10 +33,15 @@ def export(
         data = GraphStore.reading(settings.store, neo4j_export.cypher_script, base=settings.base_iri)
         name = "cypher"
     else:
-        name = exports.get_format(fmt).name
-        data = GraphStore.reading(
-            settings.store, lambda store: exports.serialize(store.raw, name), base=settings.base_iri
-        )
+        f = sinks.resolve(fmt)
+        name = f.name
+
+        def run(store: GraphStore) -> bytes:
+            if f.staff:
+                return sinks.export(KnowledgeBase(StoreReader(store)), f.name)
+            return exports.serialize(store.raw, f.name)
+
+        data = GraphStore.reading(settings.store, run, base=settings.base_iri)
     size = exports.write_bytes(data, output)
     if output != "-":
         typer.echo(f"wrote {size} bytes of {name} to {output}", err=True)

@@ -12,6 +12,7 @@ from api.deps import KBDep, SettingsDep, StoreDep, WriterDep
 from graph import queries as Q
 from graph.answers import CitedBy, LegalDocOut
 from graph.errors import PayloadTooLarge
+from loaders import sources
 from loaders.corpus import load_bytes
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -94,8 +95,9 @@ async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsD
 
 @router.delete("/{id:path}", operation_id="delete_document", status_code=204, dependencies=[WriterDep])
 def delete_document(id: str, store: StoreDep, kb: KBDep) -> Response:
-    """Remove a document's graph from the store (needs X-API-Key)."""
+    """Remove a document's graph from the store, and the kept copy of its text (needs X-API-Key)."""
     store.delete_document(id)
+    sources.remove(store.path, id)
     kb.invalidate()
     return Response(status_code=204)
 

@@ -1,12 +1,12 @@
-"""/export/{format}: the store as a file (RDF formats; the same bytes as ``plangraph export``)."""
+"""/export/{format}: the store as a file — RDF, or the files staff use (the same bytes as ``plangraph export``)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
-from ontology import exports
+from api.deps import KBDep, StoreDep
+from ontology import exports, sinks
 
 router = APIRouter(prefix="/export", tags=["export"])
 
@@ -17,16 +17,21 @@ router = APIRouter(prefix="/export", tags=["export"])
     response_class=Response,
     responses={
         200: {
-            "content": {f.media_type: {} for f in exports.FORMATS.values()},
+            "content": {f.media_type: {} for f in (*exports.FORMATS.values(), *sinks.FORMATS.values())},
             "description": "The whole store in the format asked for.",
         },
         400: {"description": "Unknown format"},
     },
 )
-async def export(fmt: str, store: StoreDep) -> Response:
-    """The whole store as ``turtle``, ``jsonld``, ``ntriples``, ``nquads``, ``trig`` or ``rdfxml`` (deterministic)."""
-    f = exports.get_format(fmt)
-    data = await run_in_threadpool(exports.serialize, store.raw, f.name)
+async def export(fmt: str, store: StoreDep, kb: KBDep) -> Response:
+    """The whole store as RDF (``turtle``, ``jsonld``, ``ntriples``, ``nquads``, ``trig``, ``rdfxml``) or for
+    staff: ``xlsx`` (a sheet per lead agency), ``ics`` (deadlines), ``csv`` (tasks), ``graphml`` / ``gexf``
+    (the coordination network). Deterministic."""
+    f = sinks.resolve(fmt)
+    if f.staff:
+        data = await run_in_threadpool(sinks.export, kb, f.name)
+    else:
+        data = await run_in_threadpool(exports.serialize, store.raw, f.name)
     return Response(
         data,
         media_type=f.media_type,
