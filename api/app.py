@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.handoff import local_url, remove_handoff, write_handoff
-from api.routers import documents, health
+from api.routers import documents, health, sparql
 from api.settings import Settings
 from ontology.store import GraphStore
 
@@ -54,4 +54,5 @@ def create_app(
     errors.install(app)
     app.include_router(health.router)
     app.include_router(documents.router)
+    app.include_router(sparql.router)
     return app
