@@ -192,7 +192,8 @@ async def sparql_query_get(
     query: Annotated[
         str | None,
         Query(
-            description="The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE); required.", examples=[EXAMPLE]
+            description="The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE); required.",
+            openapi_examples={"tasks": {"summary": "Five tasks and their rows", "value": EXAMPLE}},
         ),
     ] = None,
     default_graph_uri: Annotated[

@@ -17,7 +17,8 @@ thread pool or event loop, so other routes keep answering while queries run.
 Workers are fresh interpreters (``python -m ontology.sparql.worker``, talking over a socket pair):
 nothing is copied from a threaded server, and nothing depends on how the server was started.
 Each takes ~0.5 s to import its libraries; the first query after a start or after a timeout
-pays for it, inside its own time limit.
+waits for that (up to a minute), outside its time limit, which starts when a ready worker
+receives the query.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from ontology.sparql import errors
 from ontology.sparql.worker import Answer, Job
 
 log = logging.getLogger("plangraph.sparql")
+#: How long a new worker may take to import its libraries before it is given up.
+STARTUP_TIMEOUT_S = 60.0
 #: The folder holding the `ontology` package, so that a worker imports the same code.
 _ROOT = str(Path(__file__).resolve().parents[2])
 
@@ -153,23 +156,29 @@ class QueryPool:
     def run_sync(
         self, job: Job | Callable[[], Job], timeout: float, submitted: float | None = None
     ) -> Answer:
-        """The blocking form of :meth:`run`."""
-        waited = time.monotonic() - (submitted if submitted is not None else time.monotonic())
+        """The blocking form of :meth:`run`; ``submitted`` is when the caller queued the job."""
+        remaining = timeout - (time.monotonic() - submitted if submitted is not None else 0.0)
         try:
-            w = self._idle.get(timeout=max(timeout - waited, 0.001))
+            if remaining <= 0:
+                raise queue.Empty
+            w = self._idle.get(timeout=remaining)
         except queue.Empty:
             raise errors.EndpointBusy(
                 f"all {self.size} query workers stayed busy for {timeout:g} s; try again later"
             ) from None
-        if callable(job):
-            try:
-                job = job()
-            except BaseException:
-                self._idle.put(w)
-                raise
-        deadline = time.monotonic() + timeout
         try:
-            reply = self._exchange(w, job, deadline)
+            if callable(job):
+                job = job()
+            self._wait_ready(w)
+        except BaseException:
+            if w.ready:
+                self._idle.put(w)
+            else:
+                self._replace(w)
+            raise
+        try:
+            w.conn.send(job)
+            reply = self._receive(w, time.monotonic() + timeout)
         except _Expired:
             self._replace(w)
             raise errors.QueryTimeout(
@@ -190,18 +199,21 @@ class QueryPool:
         _, name, message = reply
         raise _ERRORS.get(name, errors.QueryFailed)(message)
 
-    def _exchange(self, w: _Worker, job: Job, deadline: float):
-        if not w.ready:
-            hello = self._receive(w, deadline)
-            w.ready, w.info = True, hello[1]
-            if not w.info.get("isolated") and not self._warned:
-                self._warned = True
-                log.warning(
-                    "SPARQL workers run without network isolation (no network namespace here); "
-                    "SERVICE is still refused by the query guard"
-                )
-        w.conn.send(job)
-        return self._receive(w, deadline)
+    def _wait_ready(self, w: _Worker) -> None:
+        """A new worker says hello once its libraries are loaded (not counted in a query's time)."""
+        if w.ready:
+            return
+        try:
+            hello = self._receive(w, time.monotonic() + STARTUP_TIMEOUT_S)
+        except (_Expired, EOFError, OSError):
+            raise errors.QueryFailed("a query worker failed to start; the query was not answered") from None
+        w.ready, w.info = True, hello[1]
+        if not w.info.get("isolated") and not self._warned:
+            self._warned = True
+            log.warning(
+                "SPARQL workers run without network isolation (no network namespace here); "
+                "SERVICE is still refused by the query guard"
+            )
 
     @staticmethod
     def _receive(w: _Worker, deadline: float):

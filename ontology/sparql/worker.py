@@ -29,6 +29,8 @@ from ontology.sparql.errors import NotAcceptable, QueryFailed, UnsupportedSyntax
 from ontology.sparql.guard import has_dataset_clause, inspect_structure, syntax_error, unescape_codepoints
 
 NICENESS = 10
+#: Lets the guard's parser inspect groups nested ~200 deep (a crash here would cost one worker).
+RECURSION_LIMIT = 6_000
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ def main(conn, parent: int) -> None:
 
     isolated = isolate_network()  # before any thread starts
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    sys.setrecursionlimit(RECURSION_LIMIT)  # rdflib's parser recurses ~25 frames per nested group
     try:
         os.nice(NICENESS)
     except OSError:
