@@ -18,7 +18,7 @@ import pytest
 from rdflib import Graph
 
 from ontology.sparql import errors
-from ontology.sparql.endpoint import SparqlRequest, prepare
+from ontology.sparql.endpoint import SparqlRequest, prepare, source_of
 from ontology.sparql.pool import QueryPool
 from ontology.sparql.worker import Job
 from tests.api.sparql_helpers import PG, SEED_TASKS, TASKS, client_for, pool_of, problem, rows, seed_store
@@ -66,6 +66,12 @@ def test_a_query_past_the_time_limit_is_stopped_and_its_worker_killed(store):
             assert len(rows(c.get("/sparql", params={"query": TASKS}))) == SEED_TASKS
 
 
+@pytest.fixture(scope="module")
+def limited(store):
+    with client_for(store, sparql_max_results=5) as c:
+        yield c
+
+
 @pytest.mark.parametrize(
     ("query", "accept", "count"),
     [
@@ -75,29 +81,26 @@ def test_a_query_past_the_time_limit_is_stopped_and_its_worker_killed(store):
         (PG + "DESCRIBE ?t WHERE { ?t a pg:Task }", "application/n-triples", 5),
     ],
 )
-def test_results_beyond_the_limit_are_cut_and_said_so(store, query, accept, count):
-    with client_for(store, sparql_max_results=5) as c:
-        r = c.get("/sparql", params={"query": query}, headers={"Accept": accept})
-        assert r.status_code == 200, r.text
-        assert r.headers["plangraph-result-truncated"] == "true"
-        assert r.headers["plangraph-result-count"] == str(count)
-        assert r.headers["plangraph-result-limit"] == "5"
-        if accept == "application/sparql-results+json":
-            assert len(rows(r)) == count
-        elif accept == "text/csv":
-            assert len(r.text.strip().splitlines()) == count + 1
-        else:
-            assert len(Graph().parse(data=r.text, format="turtle" if "turtle" in accept else "nt")) == count
-        under = c.get("/sparql", params={"query": TASKS + " LIMIT 5"})
-        assert under.headers["plangraph-result-truncated"] == "false" and len(rows(under)) == 5
-        ask = c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
-        assert ask.json()["boolean"] is True and ask.headers["plangraph-result-truncated"] == "false"
+def test_results_beyond_the_limit_are_cut_and_said_so(limited, query, accept, count):
+    r = limited.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert r.status_code == 200, r.text
+    assert r.headers["plangraph-result-truncated"] == "true"
+    assert r.headers["plangraph-result-count"] == str(count)
+    assert r.headers["plangraph-result-limit"] == "5"
+    if accept == "application/sparql-results+json":
+        assert len(rows(r)) == count
+    elif accept == "text/csv":
+        assert len(r.text.strip().splitlines()) == count + 1
+    else:
+        assert len(Graph().parse(data=r.text, format="turtle" if "turtle" in accept else "nt")) == count
+    under = limited.get("/sparql", params={"query": TASKS + " LIMIT 5"})
+    assert under.headers["plangraph-result-truncated"] == "false" and len(rows(under)) == 5
+    ask = limited.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert ask.json()["boolean"] is True and ask.headers["plangraph-result-truncated"] == "false"
 
 
 # -- the pool on its own ---------------------------------------------------------------------------
 def _job(store, query: str = TASKS) -> Job:
-    from ontology.sparql.endpoint import source_of
-
     prepared = prepare(SparqlRequest(query))
     return Job(query, source_of(store), prepared.formats, 100)
 
@@ -138,7 +141,7 @@ def test_workers_do_not_outlive_the_server_process(tmp_path):
     script = textwrap.dedent(
         """
         import os, sys
-        from ontology.sparql.endpoint import SparqlRequest, prepare
+        from ontology.sparql.endpoint import SparqlRequest, prepare, source_of
         from ontology.sparql.pool import QueryPool
         from ontology.sparql.worker import Job
         from ontology.store import GraphStore
