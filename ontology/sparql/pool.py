@@ -40,7 +40,7 @@ from pathlib import Path
 
 from graph.errors import InvalidInput, PlangraphError
 from ontology.sparql import errors
-from ontology.sparql.worker import Answer, Job
+from ontology.sparql.worker import Answer, Job, ReplyTimeout, read_reply
 
 log = logging.getLogger("plangraph.sparql")
 #: How long a new worker may take to import its libraries before it is given up.
@@ -150,7 +150,10 @@ class QueryPool:
         if self._closed:
             raise errors.QueryFailed("the SPARQL endpoint is shutting down")
         submitted = time.monotonic()
-        future = self._executor.submit(self.run_sync, job, timeout, submitted)
+        try:
+            future = self._executor.submit(self.run_sync, job, timeout, submitted)
+        except RuntimeError:  # closed meanwhile
+            raise errors.QueryFailed("the SPARQL endpoint is shutting down") from None
         return await asyncio.wrap_future(future)
 
     def run_sync(
@@ -185,7 +188,7 @@ class QueryPool:
                 f"the query ran longer than the {timeout:g} s limit and was stopped; "
                 "narrow it (LIMIT, more specific patterns) or ask the administrator to raise the limit"
             ) from None
-        except (EOFError, OSError):
+        except (EOFError, OSError, ValueError, KeyError):  # a dead worker, or a garbled reply
             self._replace(w)
             raise errors.QueryFailed(
                 "the query worker stopped unexpectedly; the query was not answered"
@@ -194,10 +197,11 @@ class QueryPool:
             self._replace(w)
             raise
         self._idle.put(w)
-        if reply[0] == "ok":
-            return reply[1]
-        _, name, message = reply
-        raise _ERRORS.get(name, errors.QueryFailed)(message)
+        header, data = reply
+        if header.get("kind") == "ok":
+            fields = {k: header[k] for k in ("result", "content_type", "count", "truncated")}
+            return Answer(data=data, **fields)
+        raise _ERRORS.get(header.get("name"), errors.QueryFailed)(str(header.get("message", "")))
 
     def _wait_ready(self, w: _Worker) -> None:
         """A new worker says hello once its libraries are loaded (not counted in a query's time)."""
@@ -205,9 +209,9 @@ class QueryPool:
             return
         try:
             hello = self._receive(w, time.monotonic() + STARTUP_TIMEOUT_S)
-        except (_Expired, EOFError, OSError):
+        except (_Expired, EOFError, OSError, ValueError):
             raise errors.QueryFailed("a query worker failed to start; the query was not answered") from None
-        w.ready, w.info = True, hello[1]
+        w.ready, w.info = True, hello[0]
         if not w.info.get("isolated") and not self._warned:
             self._warned = True
             log.warning(
@@ -216,10 +220,11 @@ class QueryPool:
             )
 
     @staticmethod
-    def _receive(w: _Worker, deadline: float):
-        if not w.conn.poll(max(deadline - time.monotonic(), 0)):
-            raise _Expired
-        return w.conn.recv()
+    def _receive(w: _Worker, deadline: float) -> tuple[dict, bytes]:
+        try:
+            return read_reply(w.conn, deadline)
+        except ReplyTimeout:
+            raise _Expired from None
 
     def close(self) -> None:
         """Kill every worker (running queries fail with QueryFailed) and stop the pool's threads."""

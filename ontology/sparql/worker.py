@@ -5,7 +5,8 @@ process running it. So queries run here, and the server (``pool.py``) kills a wo
 outlives the time limit, which frees its CPU and memory at once.
 
 A worker takes the network away from itself first (``isolation.py``), lowers its priority, and
-then answers :class:`Job`\\ s on its pipe until the pipe closes or the server process goes away.
+then answers :class:`Job`\\ s on its socket until it closes or the server process goes away. Jobs
+arrive pickled (from the server); replies go back as JSON and bytes (:func:`send_reply`).
 It reads the store through its own read-only view: ``Store.read_only(path)`` on the server's
 on-disk store (reopened whenever the store's files changed, so each query sees every committed
 document), or, for an in-memory store, a copy sent with the job.
@@ -14,6 +15,7 @@ document), or, for an in-memory store, a copy sent with the job.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sys
@@ -29,6 +31,8 @@ from ontology.sparql.errors import NotAcceptable, QueryFailed, UnsupportedSyntax
 from ontology.sparql.guard import has_dataset_clause, inspect_structure, syntax_error, unescape_codepoints
 
 NICENESS = 10
+#: A reply's JSON header is small; anything longer is not from a sane worker.
+MAX_HEADER_BYTES = 64 * 1024
 #: Lets the guard's parser inspect groups nested ~200 deep (a crash here would cost one worker).
 RECURSION_LIMIT = 6_000
 
@@ -52,7 +56,7 @@ class Job:
 class Answer:
     """A serialised result."""
 
-    kind: str
+    result: str  # solutions, boolean or graph
     content_type: str
     data: bytes
     count: int
@@ -180,6 +184,31 @@ def execute(job: Job, stores: StoreCache) -> Answer:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def send_reply(conn, header: dict, data: bytes = b"") -> None:
+    """A reply is a JSON header and raw bytes, never a pickle: the server unpickles nothing that a
+    worker running untrusted queries produced."""
+    conn.send_bytes(json.dumps(header).encode("utf-8"))
+    conn.send_bytes(data)
+
+
+class ReplyTimeout(Exception):
+    """The deadline passed before a whole reply arrived."""
+
+
+def read_reply(conn, deadline: float | None = None) -> tuple[dict, bytes]:
+    """The server's side of :func:`send_reply`; waits for each frame until ``deadline`` (monotonic)."""
+
+    def frame(limit: int | None) -> bytes:
+        if deadline is not None and not conn.poll(max(deadline - time.monotonic(), 0)):
+            raise ReplyTimeout
+        return conn.recv_bytes(limit)
+
+    header = json.loads(frame(MAX_HEADER_BYTES))  # garbled: fails here, not waiting for more
+    if not isinstance(header, dict):
+        raise ValueError("a reply header must be a JSON object")
+    return header, frame(None)
+
+
 def _watch_parent(parent: int) -> None:
     """Exit when the server process is gone (a worker must not outlive it, even mid-query)."""
     while True:
@@ -200,22 +229,32 @@ def main(conn, parent: int) -> None:
     except OSError:
         pass
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    conn.send(("ready", {"isolated": isolated, "pid": os.getpid()}))
+    send_reply(conn, {"kind": "ready", "isolated": isolated, "pid": os.getpid()})
     stores = StoreCache()
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        data = b""
         try:
-            reply = ("ok", execute(job, stores))
+            answer = execute(job, stores)
+            header = {
+                "kind": "ok",
+                **{k: getattr(answer, k) for k in ("result", "content_type", "count", "truncated")},
+            }
+            data = answer.data
         except PlangraphError as exc:
-            reply = ("error", type(exc).__name__, str(exc))
+            header = {"kind": "error", "name": type(exc).__name__, "message": str(exc)}
         except Exception as exc:  # never let one query take the worker down
             print(f"plangraph sparql worker: unexpected {type(exc).__name__}", file=sys.stderr)
-            reply = ("error", "QueryFailed", "the store could not answer this query")
+            header = {
+                "kind": "error",
+                "name": "QueryFailed",
+                "message": "the store could not answer this query",
+            }
         try:
-            conn.send(reply)
+            send_reply(conn, header, data)
         except (EOFError, OSError):
             return
 

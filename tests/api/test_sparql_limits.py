@@ -163,3 +163,20 @@ def test_workers_do_not_outlive_the_server_process(tmp_path):
             break
         time.sleep(0.1)
     assert all(_gone(pid) for pid in pids)
+
+
+def test_replies_are_json_and_bytes_never_pickles():
+    """The server unpickles nothing a worker (running untrusted queries) produced."""
+    from multiprocessing.connection import Pipe
+
+    from ontology.sparql.worker import ReplyTimeout, read_reply, send_reply
+
+    ours, theirs = Pipe()
+    send_reply(theirs, {"kind": "ok", "count": 1}, b"\x80\x04data")
+    assert read_reply(ours) == ({"kind": "ok", "count": 1}, b"\x80\x04data")
+    theirs.send(("a", "pickle"))  # what a garbled worker might send instead
+    with pytest.raises(ValueError):
+        read_reply(ours)
+    theirs.send_bytes(b"{}")  # a header and then nothing: waits until the deadline only
+    with pytest.raises(ReplyTimeout):
+        read_reply(ours, deadline=time.monotonic() + 0.2)
