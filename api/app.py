@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.handoff import local_url, remove_handoff, write_handoff
-from api.routers import agencies, ask, calendar, documents, export, health, network, pages, tasks, viz
+from api.routers import agencies, ask, calendar, documents, export, health, network, pages, sparql, tasks, viz
 from api.settings import Settings
 from ontology.store import GraphStore
 
@@ -61,6 +61,7 @@ def create_app(
     app.include_router(network.router)
     app.include_router(calendar.router)
     app.include_router(export.router)
+    app.include_router(sparql.router)
     app.include_router(viz.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("viz", "static")]), name="static")

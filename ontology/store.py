@@ -214,9 +214,10 @@ class GraphStore:
 
     def stored_hash(self, key: str) -> str | None:
         g = ox.NamedNode(self.iris.graph(key))
-        for quad in self._store.quads_for_pattern(g, _CONTENT_HASH, None, g):
-            return quad.object.value
-        return None
+        # consume the iterator here: a pyoxigraph QuadIter left to the garbage collector may be
+        # dropped on another thread, which pyoxigraph reports as an error
+        quads = list(self._store.quads_for_pattern(g, _CONTENT_HASH, None, g))
+        return quads[0].object.value if quads else None
 
     def graph_size(self, key: str) -> int:
         g = ox.NamedNode(self.iris.graph(key))
@@ -225,12 +226,12 @@ class GraphStore:
     def count_triples(self) -> int:
         """Triples in the document graphs (from each graph's own count: no full scan)."""
         q = f"SELECT (SUM(?n) AS ?t) WHERE {{ GRAPH ?g {{ ?g {V.pg.tripleCount} ?n }} }}"
-        row = next(iter(self._store.query(q)))
+        row = list(self._store.query(q))[0]
         return int(row["t"].value) if row["t"] is not None else 0
 
     def count_documents(self) -> int:
         q = f"SELECT (COUNT(?g) AS ?n) WHERE {{ GRAPH ?g {{ ?g a {V.pg.DocumentGraph} }} }}"
-        return int(next(iter(self._store.query(q)))["n"].value)
+        return int(list(self._store.query(q))[0]["n"].value)
 
     def class_counts(self) -> dict[str, int]:
         """Distinct instances per counted class, across all documents (see :data:`COUNTED`)."""
