@@ -223,7 +223,7 @@ class StoreReader:
         props = {"lead": V.pg.lead, "coordinating": V.pg.coordinating}
         path = "|".join(props[r] for r in roles)
         where = f"{_values('a', agent_iris)} GRAPH ?g {{ ?t {path} ?a }}"
-        n = list(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}"))[0]["n"]
+        n = next(iter(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}")))["n"]
         q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
         return int(n.value), [r["t"].value for r in self.query(q)]
 
@@ -240,7 +240,7 @@ class StoreReader:
                       OPTIONAL {{ ?iv {V.time.hasBeginning}/{V.time.inXSDDate} ?s }}
                       OPTIONAL {{ ?iv {V.time.hasEnd}/{V.time.inXSDDate} ?e }}
                       FILTER((BOUND(?s) || BOUND(?e)) && {" && ".join(conds) or "true"}) }}"""
-        n = list(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}"))[0]["n"]
+        n = next(iter(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}")))["n"]
         q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
         return int(n.value), [r["t"].value for r in self.query(q)]
 
@@ -336,7 +336,7 @@ class StoreReader:
     def role_counts(self, agent_iri: str) -> tuple[int, int]:
         q = f"""SELECT (COUNT(DISTINCT ?l) AS ?nl) (COUNT(DISTINCT ?c) AS ?nc) WHERE {{ GRAPH ?g {{
                   {{ ?l {V.pg.lead} {iri(agent_iri)} }} UNION {{ ?c {V.pg.coordinating} {iri(agent_iri)} }} }} }}"""
-        r = list(self.query(q))[0]
+        r = next(iter(self.query(q)))
         return int(r["nl"].value), int(r["nc"].value)
 
     def subunits(self, agent_iri: str) -> list[str]:
