@@ -28,6 +28,13 @@ from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
 
 
+def _first(rows):
+    """The first solution; the iterator is consumed here, on this thread (pyoxigraph iterators are
+    unsendable: left to the garbage collector they may be dropped on another thread)."""
+    solutions = list(rows)
+    return solutions[0]
+
+
 def _v(term) -> str | None:
     return term.value if term is not None else None
 
@@ -223,7 +230,7 @@ class StoreReader:
         props = {"lead": V.pg.lead, "coordinating": V.pg.coordinating}
         path = "|".join(props[r] for r in roles)
         where = f"{_values('a', agent_iris)} GRAPH ?g {{ ?t {path} ?a }}"
-        n = next(iter(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}")))["n"]
+        n = _first(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}"))["n"]
         q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
         return int(n.value), [r["t"].value for r in self.query(q)]
 
@@ -240,7 +247,7 @@ class StoreReader:
                       OPTIONAL {{ ?iv {V.time.hasBeginning}/{V.time.inXSDDate} ?s }}
                       OPTIONAL {{ ?iv {V.time.hasEnd}/{V.time.inXSDDate} ?e }}
                       FILTER((BOUND(?s) || BOUND(?e)) && {" && ".join(conds) or "true"}) }}"""
-        n = next(iter(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}")))["n"]
+        n = _first(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}"))["n"]
         q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
         return int(n.value), [r["t"].value for r in self.query(q)]
 
@@ -336,7 +343,7 @@ class StoreReader:
     def role_counts(self, agent_iri: str) -> tuple[int, int]:
         q = f"""SELECT (COUNT(DISTINCT ?l) AS ?nl) (COUNT(DISTINCT ?c) AS ?nc) WHERE {{ GRAPH ?g {{
                   {{ ?l {V.pg.lead} {iri(agent_iri)} }} UNION {{ ?c {V.pg.coordinating} {iri(agent_iri)} }} }} }}"""
-        r = next(iter(self.query(q)))
+        r = _first(self.query(q))
         return int(r["nl"].value), int(r["nc"].value)
 
     def subunits(self, agent_iri: str) -> list[str]:

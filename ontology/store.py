@@ -226,12 +226,12 @@ class GraphStore:
     def count_triples(self) -> int:
         """Triples in the document graphs (from each graph's own count: no full scan)."""
         q = f"SELECT (SUM(?n) AS ?t) WHERE {{ GRAPH ?g {{ ?g {V.pg.tripleCount} ?n }} }}"
-        row = next(iter(self._store.query(q)))
+        row = _first(self._store.query(q))
         return int(row["t"].value) if row["t"] is not None else 0
 
     def count_documents(self) -> int:
         q = f"SELECT (COUNT(?g) AS ?n) WHERE {{ GRAPH ?g {{ ?g a {V.pg.DocumentGraph} }} }}"
-        return int(next(iter(self._store.query(q)))["n"].value)
+        return int(_first(self._store.query(q))["n"].value)
 
     def class_counts(self) -> dict[str, int]:
         """Distinct instances per counted class, across all documents (see :data:`COUNTED`)."""
@@ -275,6 +275,12 @@ class GraphStore:
 
     def query(self, sparql: str, **kwargs):
         return self._store.query(sparql, **kwargs)
+
+
+def _first(rows):
+    """The first solution, consuming the iterator on this thread (see :meth:`GraphStore.stored_hash`)."""
+    solutions = list(rows)
+    return solutions[0]
 
 
 def _value(term) -> str | None:

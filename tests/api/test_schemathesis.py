@@ -19,6 +19,12 @@ def _app():
     return create_app(Settings(api_key="k"), store=store)
 
 
+@schemathesis.serializer("application/sparql-query")
+def _sparql_query(ctx, value) -> bytes:
+    """A SPARQL query body is text: generated values are sent as UTF-8 (non-strings as their str)."""
+    return (value if isinstance(value, str) else str(value)).encode("utf-8")
+
+
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 
 
