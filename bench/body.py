@@ -24,9 +24,21 @@ def _fmt(text: str, fill: dict) -> str:
     return text.format(**fill)
 
 
-def sentences(rng: random.Random, pool: tuple[str, ...], fill: dict, lo: int, hi: int) -> str:
-    """One bullet's text: ``lo`` to ``hi`` distinct sentences of ``pool``."""
-    return " ".join(_fmt(t, fill) for t in rng.sample(pool, rng.randint(lo, hi)))
+class Deck:
+    """Sentences of a pool dealt without repetition until the pool is used up, then reshuffled."""
+
+    def __init__(self, rng: random.Random, pool: tuple[str, ...], fill: dict) -> None:
+        self.rng, self.pool, self.fill = rng, pool, fill
+        self.cards: list[str] = []
+
+    def take(self, lo: int, hi: int) -> str:
+        """One bullet's text: ``lo`` to ``hi`` sentences."""
+        out = []
+        for _ in range(self.rng.randint(lo, hi)):
+            if not self.cards:
+                self.cards = self.rng.sample(self.pool, len(self.pool))
+            out.append(_fmt(self.cards.pop(), self.fill))
+        return " ".join(out)
 
 
 def bullet(rng: random.Random, segs: list[Seg], mark: str = "-", page_break: float = 0.0) -> list[Line]:
@@ -51,8 +63,9 @@ def purpose_section(rng: random.Random, roman: str, fill: dict) -> list[Line]:
         (("Mục đích", phrases.PURPOSE_BULLETS), ("Yêu cầu", phrases.REQUIREMENT_BULLETS)), start=1
     ):
         out += [[("x", f"{k}. "), ("n", head)], []]
+        deck = Deck(rng, pool, fill)
         for _ in range(rng.randint(2, 5)):
-            out += bullet(rng, [("p", sentences(rng, pool, fill, 1, 3))], page_break=0.05)
+            out += bullet(rng, [("p", deck.take(1, 3))], page_break=0.05)
     return out
 
 
@@ -63,10 +76,11 @@ def content_section(
     title = rng.choice(("NỘI DUNG", "NHIỆM VỤ, GIẢI PHÁP", "NHIỆM VỤ TRỌNG TÂM", "NỘI DUNG, NHIỆM VỤ"))
     out: list[Line] = [[("n", f"{roman}. {title}")], []]
     headings = rng.sample(phrases.CONTENT_HEADINGS, rng.randint(5, 10))
+    deck = Deck(rng, phrases.CONTENT_BULLETS, fill)
     for k, head in enumerate(headings, start=1):
         out += [[("x", f"{k}. "), ("n", head)], []]
         for _ in range(rng.randint(2, 5)):
-            out += bullet(rng, [("p", sentences(rng, phrases.CONTENT_BULLETS, fill, 1, 3))], page_break=0.05)
+            out += bullet(rng, [("p", deck.take(1, 3))], page_break=0.05)
             if rng.random() < 0.25:
                 for sub in rng.sample(phrases.SUB_BULLETS, rng.randint(2, 3)):
                     out += bullet(rng, [("p", _fmt(sub, fill))], mark="+")
@@ -95,8 +109,8 @@ def funding_section(rng: random.Random, roman: str) -> list[Line]:
     return out
 
 
-def _duties(rng: random.Random, fill: dict, n: int) -> list[str]:
-    return [sentences(rng, phrases.DUTIES, fill, 1, 3) for _ in range(n)]
+def _duties(deck: Deck, n: int) -> list[str]:
+    return [deck.take(1, 3) for _ in range(n)]
 
 
 def implementation_section(
@@ -124,20 +138,21 @@ def implementation_section(
             who.append((m.text[:1].upper() + m.text[1:], m.ids, requested))
     style = rng.choices(("heading", "inline", "dash"), weights=(60, 15, 25))[0]
     out: list[Line] = [[("n", f"{roman}. TỔ CHỨC THỰC HIỆN")], []]
+    deck = Deck(rng, phrases.DUTIES, fill)
     truth: list[dict] = []
     for k, (text, ids, requested) in enumerate(who, start=1):
         name = ("Đề nghị " + text) if requested else text
         if style == "dash":
-            duty = _duties(rng, fill, 1)[0]
+            duty = _duties(deck, 1)[0]
             out += bullet(rng, [("n", name), ("x", ": "), ("p", duty)])
             truth.append({"id": f"{roman}.{k}", "agency": ids[0]})
         elif style == "inline":
-            duty = _duties(rng, fill, 1)[0]
+            duty = _duties(deck, 1)[0]
             out += [[("x", f"{k}. "), ("n", name), ("x", ": "), ("p", duty)], []]
             truth.append({"id": f"{roman}.{k}.a", "agency": ids[0]})
         else:
             out += [[("x", f"{k}. "), ("n", name)], []]
-            for j, duty in enumerate(_duties(rng, fill, rng.randint(1, 4))):
+            for j, duty in enumerate(_duties(deck, rng.randint(1, 4))):
                 out += bullet(rng, [("p", duty)], page_break=0.04)
                 truth.append({"id": f"{roman}.{k}.{string.ascii_lowercase[j]}", "agency": ids[0]})
     return out, truth
