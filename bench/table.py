@@ -169,11 +169,11 @@ class TableBuilder:
         rng = self.rng
         order = rng.choice(_ORDERS)
         spec = TableSpec([rng.choice(_HEADERS[r]) for r in order], order)
-        spec.layout = rng.choices(("agency", "subject", "flat"), weights=(60, 20, 20))[0]
+        spec.layout = rng.choices(("agency", "subject", "flat", "grouped"), weights=(55, 15, 20, 10))[0]
         if spec.layout == "flat":
-            self._rows(spec, None, None, n_tasks, 1)
+            self._rows(spec, None, None, n_tasks)
             return spec
-        cap = len(phrases.CONTENT_HEADINGS) if spec.layout == "subject" else min(14, len(self.ranking))
+        cap = min(14, len(self.ranking)) if spec.layout == "agency" else len(phrases.CONTENT_HEADINGS)
         n_sec = max(2, min(cap, round(n_tasks / rng.uniform(4, 9))))
         sizes = [1] * n_sec
         sec_cum = zipf_cum(n_sec, 0.7)
@@ -188,18 +188,25 @@ class TableBuilder:
         else:
             headings = rng.sample(phrases.CONTENT_HEADINGS, n_sec)
         for s in range(n_sec):
+            if spec.layout == "grouped":  # "| 2 | Công tác tuyên truyền | | |" heads rows 2.1, 2.2 ...
+                spec.rows.append([[("x", str(s + 1))], [("n", headings[s])]] + [[] for _ in order[2:]])
+                self._rows(spec, None, None, sizes[s], f"{s + 1}.")
+                continue
             roman = ROMANS[s]
             sec_agency = spec.section_agencies[s] if spec.layout == "agency" else None
             heading = self.pa.short(sec_agency).upper() if sec_agency else headings[s].upper()
             spec.rows.append([[("x", roman)], [("n", heading)]] + [[] for _ in order[2:]])
-            self._rows(spec, roman, sec_agency, sizes[s], 1)
+            self._rows(spec, roman, sec_agency, sizes[s])
         return spec
 
-    def _rows(self, spec: TableSpec, roman: str | None, sec_agency: str | None, n: int, first: int) -> None:
+    def _rows(
+        self, spec: TableSpec, roman: str | None, sec_agency: str | None, n: int, group: str = ""
+    ) -> None:
+        """``n`` task rows of section ``roman`` (or group ``group`` "2." of a grouped table)."""
         rng, pa = self.rng, self.pa
         default_time = draw(rng, self.year) if rng.random() < 0.6 else None
         default_coord = self.coordinating([sec_agency] if sec_agency else []) if rng.random() < 0.5 else None
-        for k in range(first, first + n):
+        for k in range(1, n + 1):
             lead_mentions: list[Mention]
             r = rng.random()
             empty_lead = False
@@ -220,7 +227,7 @@ class TableBuilder:
                 coord = self.coordinating(lead)
             t: Timeline = default_time if default_time and rng.random() < 0.8 else draw(rng, self.year)
             cells: dict[str, list[Seg]] = {
-                "tt": [("x", str(k))],
+                "tt": [("x", f"{group}{k}")],
                 "content": self.content(),
                 "time": [("n", t.text)],
                 "lead": [("n", _join(rng, lead_mentions))] if lead_mentions else [],
@@ -230,7 +237,7 @@ class TableBuilder:
             spec.rows.append([cells[r] for r in spec.roles])
             spec.tasks.append(
                 {
-                    "id": f"{roman}.{k}" if roman else str(k),
+                    "id": f"{roman}.{k}" if roman else f"{group}{k}",
                     "lead": lead,
                     "coordinating": _ids(coord, exclude=lead),
                     "timeline": t.truth(),
