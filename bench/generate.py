@@ -26,7 +26,9 @@ from bench.noise import Noise
 from bench.plan import Options, build
 from bench.render import render
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = (
+    1  # bump whenever the output for the same arguments changes (cached corpora are regenerated)
+)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,14 @@ def _join(rng: random.Random, mentions: list[Mention]) -> str:
     return _cap(out)
 
 
+def _clash(ids: tuple[str, ...], used: list[str]) -> bool:
+    """The Fatherland Front next to "các tổ chức chính trị - xã hội" reads as the group of both
+    ("Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội"): not drawn together."""
+    pair = ("/uy-ban-mttq", "/group/doan-the")
+    both = [*ids, *used]
+    return any(i.endswith(pair[0]) for i in both) and any(i.endswith(pair[1]) for i in both)
+
+
 def _ids(mentions: list[Mention], exclude: list[str] = ()) -> list[str]:
     out: list[str] = []
     for m in mentions:
@@ -130,11 +138,13 @@ class TableBuilder:
             elif r < 0.27:
                 slug = rng.choices([g for g, _ in _COORD_GROUPS], weights=[w for _, w in _COORD_GROUPS])[0]
                 m = pa.group(rng, slug)
-                if any(i in used for i in m.ids):
+                if any(i in used for i in m.ids) or _clash(m.ids, used):
                     continue
                 out.append(m)
             else:
                 bid = self.lead_draw(exclude=used)
+                if _clash((bid,), used):
+                    continue
                 out.append(pa.mention(rng, bid))
             used.extend(out[-1].ids)
         if tail_group:

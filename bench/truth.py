@@ -7,7 +7,8 @@ Families (micro-averaged over the corpus):
 - ``header``: accuracy of doc_type, number, symbol, full_symbol, date, issuer, year and title
   (the title compared without diacritics, so OCR noise in it does not count; similarity >= 0.9);
 - ``legal_bases``, ``citations``: documents matched by their symbol (without diacritics or
-  spaces), unnumbered ones by type and name (similar >= 0.75, or one a prefix of the other);
+  spaces), unnumbered ones by type and name (the most similar first; similarity >= 0.75, or one
+  a long prefix or suffix of the other);
   ``citation_fields``: doc_type, date and issuer of the matched documents;
 - ``tasks`` matched by id ("II.3"); ``lead`` (the same set of agencies), ``timeline`` (the same
   start and end) over the matched tasks; ``coordinating``: (task, agency) pairs;
@@ -49,42 +50,50 @@ def _name(doc: dict) -> str:
     return fold(doc.get("title") or "")
 
 
-def _same_name(a: str, b: str) -> bool:
+def _similarity(a: str, b: str) -> float:
+    """1 for the same name; the edit similarity; 0.75 when one is a long prefix or suffix of the other."""
     if not a or not b:
-        return False
-    if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75:
-        return True
+        return 0.0
+    if a == b:
+        return 1.0
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 20 and (long_.startswith(short) or long_.endswith(short))
+    if len(short) >= 20 and (long_.startswith(short) or long_.endswith(short)):
+        ratio = max(ratio, 0.75)
+    return ratio
 
 
 def match_docs(truth: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
-    """Pairs (truth index, pred index) of the same document."""
+    """Pairs (truth index, pred index) of the same document: numbered ones by symbol; unnumbered
+    ones by type and name, the most similar first (so "Luật Tổ chức chính quyền địa phương" is not
+    taken for the law that amends it)."""
     by_key = {_doc_key(p): j for j, p in enumerate(pred) if _doc_key(p)}
-    pairs, used = [], set()
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    candidates = []
     for i, t in enumerate(truth):
         key = _doc_key(t)
         if key:
             j = by_key.get(key)
-        else:
-            tn = _name(t)
-            type_word = fold(t["doc_type"])
-            tn_bare = tn[len(type_word) :].strip() if tn.startswith(type_word) else tn
-            j = next(
-                (
-                    j
-                    for j, p in enumerate(pred)
-                    if j not in used
-                    and not _doc_key(p)
-                    and fold(p.get("doc_type")) == type_word
-                    and (_same_name(tn, _name(p)) or _same_name(tn_bare, _name(p)))
-                ),
-                None,
-            )
-        if j is not None and j not in used:
+            if j is not None and j not in used:
+                used.add(j)
+                pairs.append((i, j))
+            continue
+        tn = _name(t)
+        type_word = fold(t["doc_type"])
+        tn_bare = tn[len(type_word) :].strip() if tn.startswith(type_word) else tn
+        for j, p in enumerate(pred):
+            if not _doc_key(p) and fold(p.get("doc_type")) == type_word:
+                score = max(_similarity(tn, _name(p)), _similarity(tn_bare, _name(p)))
+                if score >= 0.75:
+                    candidates.append((-score, i, j))
+    done: set[int] = set()
+    for _, i, j in sorted(candidates):
+        if i not in done and j not in used:
+            done.add(i)
             used.add(j)
             pairs.append((i, j))
-    return pairs
+    return sorted(pairs)
 
 
 class Tally:
@@ -104,7 +113,10 @@ class Tally:
         self.c[f"{fam}.hit"] += int(hit)
         self.c[f"{fam}.total"] += 1
 
-    def miss(self, fam: str, pattern: str, example: dict, keep: int = 12) -> None:
+    KEEP = 12
+
+    def miss(self, fam: str, pattern: str, example: dict, keep: int | None = None) -> None:
+        keep = self.KEEP if keep is None else keep
         self.patterns[fam][pattern] += 1
         if len(self.examples[fam]) < keep:
             self.examples[fam].append(example)

@@ -68,3 +68,13 @@ def test_extraction_matches_the_truth_of_five_generated_plans(tmp_path):
     assert result["plans"] == 5
     assert result["metrics"]["tasks"]["f1"] == 1.0
     assert result["score"] >= 0.97, result["metrics"]
+
+
+def test_a_law_is_not_taken_for_the_law_that_amends_it():
+    law = "Luật Tổ chức chính quyền địa phương"
+    amending = (
+        "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
+    )
+    truth = [_doc(None, law, "Luật"), _doc(None, amending, "Luật")]
+    pred = [_doc(None, amending, "Luật"), _doc(None, law, "Luật")]
+    assert match_docs(truth, pred) == [(0, 1), (1, 0)]
