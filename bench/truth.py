@@ -125,7 +125,7 @@ class Tally:
         self.c.update(other.c)
         for f in FAMILIES:
             self.patterns[f].update(other.patterns[f])
-            self.examples[f].extend(other.examples[f][: max(0, 12 - len(self.examples[f]))])
+            self.examples[f].extend(other.examples[f][: max(0, self.KEEP - len(self.examples[f]))])
 
     def metrics(self) -> dict:
         out: dict[str, dict] = {}
@@ -298,7 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--out")
     ap.add_argument("--min", type=float, help="exit 1 when the score is below this")
+    ap.add_argument("--examples", type=int, default=12, help="examples kept per family (default 12)")
     a = ap.parse_args(argv)
+    Tally.KEEP = a.examples
     result = check_corpus(a.corpus, limit=a.limit, workers=a.workers)
     print(table(result))
     print(f"score: {result['score']:.4f} over {result['plans']} plans")
