@@ -6,13 +6,16 @@ Each run is a fresh Python process (so peak memory is that run's own): it import
 then starts the clock and calls ``extract_file`` on every plan — the first plan pays for loading
 the agency registry and building the matcher, and that is counted. The pool run starts its
 workers inside the clock too. Reported: the median over the runs, each run's numbers, and the
-first plan's time and the import time separately. Nothing here asserts on a time.
+first plan's time and the import time separately. The machines are shared: each run also records
+its CPU time (plans per CPU-second do not depend on what else runs) and the load average before
+and after, so a slow run can be told from a slow extractor. Nothing here asserts on a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -33,11 +36,18 @@ def _extract_one(path: str) -> int:
     return len(extract_file(path).tasks)
 
 
+def _cpu(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
 def _child(mode: str, paths: list[str], workers: int) -> dict:
     t0 = time.perf_counter()
     import loaders.extract  # noqa: F401  (the import is timed apart from the run)
 
     import_s = time.perf_counter() - t0
+    load_before = os.getloadavg()[0]
+    cpu0 = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     first_s = None
     tasks = 0
@@ -53,8 +63,12 @@ def _child(mode: str, paths: list[str], workers: int) -> dict:
                 tasks += n
         children_rss = peak_rss_mb(resource.RUSAGE_CHILDREN)
     seconds = time.perf_counter() - start
+    cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - cpu0
     return {
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
+        "load_before": round(load_before, 2),
+        "load_after": round(os.getloadavg()[0], 2),
         "import_seconds": round(import_s, 3),
         "first_plan_seconds": round(first_s, 3) if first_s is not None else None,
         "tasks": tasks,
@@ -107,15 +121,21 @@ def measure(
             one = run_once("single" if w == 1 else "pool", folder, plans, w)
             one["plans_per_s"] = round(n / one["seconds"], 2)
             one["mb_per_s"] = round(mb / one["seconds"], 3)
+            one["plans_per_cpu_s"] = round(n / one["cpu_seconds"], 2)
             runs.append(one)
             log(
-                f"  extract {mode} run {r + 1}/{repeats}: {one['plans_per_s']} plans/s, {one['mb_per_s']} MB/s"
+                f"  extract {mode} run {r + 1}/{repeats}: {one['plans_per_s']} plans/s, {one['mb_per_s']} MB/s, "
+                f"{one['plans_per_cpu_s']} plans per CPU-second (load {one['load_before']} -> {one['load_after']})"
             )
         result[mode] = {
             "workers": w,
             "median_seconds": statistics.median(x["seconds"] for x in runs),
             "median_plans_per_s": statistics.median(x["plans_per_s"] for x in runs),
             "median_mb_per_s": statistics.median(x["mb_per_s"] for x in runs),
+            "min_plans_per_s": min(x["plans_per_s"] for x in runs),
+            "max_plans_per_s": max(x["plans_per_s"] for x in runs),
+            "median_plans_per_cpu_s": statistics.median(x["plans_per_cpu_s"] for x in runs),
+            "median_load": statistics.median((x["load_before"] + x["load_after"]) / 2 for x in runs),
             "peak_rss_mb": max(x["peak_rss_mb"] for x in runs),
             "worker_peak_rss_mb": max((x["worker_peak_rss_mb"] or 0) for x in runs) or None,
             "first_plan_seconds": runs[0]["first_plan_seconds"],

@@ -1,5 +1,6 @@
 """Correctness before speed: extraction on the synthetic corpus against the generator's truth,
-noise-free and with the default OCR noise. ``score`` below ``ctx.min_score`` fails the run."""
+noise-free and with the default OCR noise. The noise-free score (issue 9's target: >= 0.97) below
+``ctx.min_score`` fails the run; the noisy score is reported beside it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def run(ctx: Context) -> dict:
         result["command"] = f"python -m bench.truth {folder} --workers {ctx.workers}"
         out["corpora"][label] = result
         ctx.log(f"  truth {label} ({result['plans']} plans): score {result['score']:.4f}\n{table(result)}")
-    out["score"] = min(r["score"] for r in out["corpora"].values())
+    out["score"] = out["corpora"]["noise-free"]["score"]
+    out["score_with_noise"] = out["corpora"]["default-noise"]["score"]
     out["ok"] = out["score"] >= ctx.min_score
     return out

@@ -6,8 +6,9 @@
 
 Each benchmark (a module with ``NAME`` and ``run(ctx)``, listed in ``BENCHMARKS``) writes
 ``bench/results/NAME.json`` (full) or ``bench/results/quick/NAME.json`` (quick, git-ignored).
-The truth check runs first: the run fails (exit 1) when extraction on the synthetic corpus scores
-below ``--min-score`` (0.97), so speed is never reported for wrong answers without saying so.
+The truth check runs first: the run fails (exit 1) when extraction on the noise-free synthetic
+corpus scores below ``--min-score`` (0.97), so speed is never reported for wrong answers without
+saying so.
 Nothing asserts on a time; the numbers go to docs/performance.md by hand, with their command.
 """
 
