@@ -50,7 +50,8 @@ def git() -> dict:
     return {
         "commit": run("rev-parse", "HEAD"),
         "branch": run("rev-parse", "--abbrev-ref", "HEAD"),
-        "dirty": bool(run("status", "--porcelain", "--untracked-files=no")),
+        # results being written by this very run do not make the code dirty
+        "dirty": bool(run("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results")),
     }
 
 
