@@ -12,11 +12,12 @@ import random
 from dataclasses import dataclass, field
 
 from bench import body
-from bench.agencies import province_agencies
+from bench.agencies import plan_provinces, province_agencies
 from bench.citations import CitationLog, Seg
 from bench.pools import phrases
 from bench.pools.documents import national_for
 from bench.pools.topics import TOPICS
+from bench.preamble import preamble
 from bench.table import ROMANS, TableBuilder, TableSpec
 
 Line = list[Seg]
@@ -112,9 +113,6 @@ def _signature(rng: random.Random) -> list[Line]:
 
 def build(rng: random.Random, options: Options | None = None) -> Plan:
     """Draw one plan."""
-    from bench.agencies import plan_provinces
-    from bench.preamble import preamble
-
     options = options or Options()
     pa = province_agencies(rng.choice(plan_provinces()))
     topic = rng.choice(TOPICS)

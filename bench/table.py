@@ -8,6 +8,7 @@ break continues on the next page with an empty TT cell, cell by cell (the seed's
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass, field
 
@@ -109,7 +110,7 @@ def _ids(mentions: list[Mention], exclude: list[str] = ()) -> list[str]:
 
 class TableBuilder:
     def __init__(self, rng: random.Random, pa: ProvinceAgencies, topic: Topic, year: int, log: CitationLog,
-                 plan_date) -> None:  # fmt: skip
+                 plan_date: dt.date) -> None:  # fmt: skip
         self.rng, self.pa, self.topic, self.year, self.log = rng, pa, topic, year, log
         self.ranking = pa.ranking(topic)
         self.cum = zipf_cum(len(self.ranking), 1.15)
