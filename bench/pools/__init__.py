@@ -1,0 +1,1 @@
+"""Text pools of the genre: documents plans cite, topics, and the sentences plans are made of."""
