@@ -112,6 +112,7 @@ class Registry:
         self._by_province_key["thua thien hue"] = self.provinces["thua-thien-hue"]
         self._bodies: dict[str, dict[str, Body]] = {}
         self._groups: dict[str, list[GroupDef]] = {}
+        self._specific: list[Body] | None = None
 
     # -- provinces -----------------------------------------------------------------------------
     def province(self, slug: str) -> Province | None:
@@ -208,7 +209,12 @@ class Registry:
         return out
 
     def province_specific(self) -> list[Body]:
-        """Bodies that exist in one province only (not templates), for every province."""
+        """Bodies that exist in one province only (not templates), for every province (computed once)."""
+        if self._specific is None:
+            self._specific = self._province_specific()
+        return self._specific
+
+    def _province_specific(self) -> list[Body]:
         slugs = sorted({r[0] for r in self._agency_rows if r[0] in self.provinces})
         return [
             b

@@ -24,14 +24,17 @@ _CONTROL = re.compile(
 _MARKS = re.compile("[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
 
 
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})  # legacy-font conversions write the Icelandic eth for Đ
+
+
 def nfc(text: str) -> str:
-    """The storage form: NFC, no control characters.
+    """The storage form: NFC, no control characters, Đ for the look-alike eth (Ð).
 
     >>> nfc("Sở\u200b Tư pháp\x07")
     'Sở Tư pháp'
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", text).translate(_ETH)
     return _CONTROL.sub("", text)
 
 

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from graph.model import Agency, AgencyGroup, SourceSpan
 from graph.values.names import PARTY_COMMITTEE, _expand, name_key
 from graph.values.symbols import SYMBOL_IN_TEXT
-from graph.values.text import clean, fold, slugify
+from graph.values.text import clean, fold, fold_chars, slugify
 from loaders.extract.matcher import Match, get_matcher
 from ontology.registry import get_registry
 
@@ -368,8 +368,11 @@ class AgencyBook:
     def name(self, text: str, line: int) -> tuple[str | None, bool]:
         """One name (a section heading, a responsibility's addressee): (id, requested)."""
         t = clean(text).strip(" .:")
-        requested = bool(re.match(r"^(đề nghị|kính đề nghị|de nghi)\s+", t, re.IGNORECASE))
-        t = re.sub(r"^(đề nghị|kính đề nghị|de nghi|giao)\s+", "", t, flags=re.IGNORECASE)
+        # on the folded text, so a damaged tone ("Đề nghi", "De nghị") still counts
+        lead = re.match(r"^(?:kinh de nghi|de nghi|giao)\s+", fold_chars(t).lower())
+        requested = bool(lead) and "nghi" in lead.group(0)
+        if lead:
+            t = t[lead.end() :]
         matches = self.matcher.scan(t)
         if matches and matches[0].start <= 4 and (matches[0].end >= len(t) - 3 or len(matches) == 1):
             ids = self._targets(matches[0], line)

@@ -53,7 +53,7 @@ _RESOLUTION_RE = re.compile(r"(?<![\w])nghi quyet (?=(dai hoi|hoi nghi)\b)")
 _PLURAL_BEFORE = re.compile(r"(cac|nhung|moi|mot so|cung)\s*$")
 #: words that cannot open the name of a programme ("Chương trình phối hợp công tác", "Kế hoạch này")
 _GENERIC_NAME = re.compile(
-    r"^(phoi hop|cong tac|nay|tren|da |duoc|de ra|chung|tong the|cu the|hop tac|do |cua |tai |cac |nhung |nhu |"
+    r"^(phoi hop|cong tac|nay|tren|da |duoc|de ra|chung|cu the|hop tac|do |cua |tai |cac |nhung |nhu |"
     r"va |thuc hien|trien khai|nam \d|giai doan|hang nam|sau|tiep|moi|chi tiet|hanh dong cua)"
 )
 _NAME_STOPS = re.compile(
@@ -62,12 +62,17 @@ _NAME_STOPS = re.compile(
     r"(?:định hướng|tầm nhìn|giai đoạn|đến năm|\d))",
     re.IGNORECASE,
 )
-_TITLE_LEAD = re.compile(r"^\s*,?\s*(?:về việc|về|v/v|v/v:)\s+", re.IGNORECASE)
+# matched on the folded text (diacritics off), so OCR damage to a tone ("phe duyệt") does not matter
+_TITLE_LEAD = re.compile(r"^\s*,?\s*(?:ve viec|ve|v/v|v/v:)\s+")
 _TITLE_VERB = re.compile(
-    r"^\s*,?\s*(?=(?:ban hành|phê duyệt|quy định|hướng dẫn|sửa đổi|triển khai)\s)", re.IGNORECASE
+    r"^\s*,?\s*(?=(?:ban hanh|phe duyet|quy dinh|huong dan|sua doi|trien khai|bai bo|thay the|bo sung)[\s,])"
 )
-_DATE_LEAD = re.compile(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+", re.IGNORECASE)
-_ISSUER_LEAD = re.compile(r"^\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"^\s*,?\s*(?:ban hanh\s+)?ngay\s+")
+_ISSUER_LEAD = re.compile(r"^\s*,?\s*(?:cua|do)\s+")
+#: "Xét đề nghị của Sở X tại Tờ trình số ...": the proposer issued the document that follows
+_PROPOSER = re.compile(
+    r"(?:de nghi|to trinh|bao cao|van ban|cong van) cua\s+(?P<who>.{3,120}?)\s+(?:tai|theo)\s*$"
+)
 _POSITIONS = re.compile(
     r"^(Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|"
     r"Bí thư|Giám đốc|Trưởng ban)\s+",
@@ -108,6 +113,8 @@ class CitationFinder:
         self.documents: dict[str, LegalDocument] = {}
         self._program_keys: dict[tuple[str, str], str] = {}
         self._line = 1
+        self._weak_issuer: set[str] = set()  # documents whose issuer only came from a symbol code
+        self._weak_objs: set[int] = set()
 
     # -- public --------------------------------------------------------------------------------
     def scan(
@@ -126,6 +133,7 @@ class CitationFinder:
         """
         text = text.replace("\u00a0", " ")
         self._line = line_start
+        self._weak_objs.clear()
         f = fold_chars(text)
         cands = self._numbered(text, f)
         cands += self._laws(text, f)
@@ -170,7 +178,9 @@ class CitationFinder:
             if re.sub(r"\s+", "", fold(sym.full_symbol)) in self.own:
                 prev_type, prev_end = type_name, m.end()
                 continue
-            doc, end, title_span = self._tail(text, m.end(), type_name, sym)
+            doc, end, title_span = self._tail(
+                text, m.end(), type_name, sym, prefix=text[max(0, start - 160) : start]
+            )
             as_written = clean(text[start:end])
             doc.as_written = as_written
             out.append(_Cand(start, m.end(), doc, title_span))
@@ -199,7 +209,7 @@ class CitationFinder:
                 if not doc.title:
                     doc.title = named
 
-    def _tail(self, text: str, pos: int, type_name: str, sym):
+    def _tail(self, text: str, pos: int, type_name: str, sym, prefix: str = ""):
         """Date, issuer and title after a symbol: "ngày 07/9/2015 của Chính phủ về ..." in any order."""
         date = None
         issuer = issuer_id = None
@@ -208,21 +218,22 @@ class CitationFinder:
         end = pos
         for _ in range(4):
             rest = text[end:]
-            m = _DATE_LEAD.match(rest)
+            frest = fold_chars(rest)
+            m = _DATE_LEAD.match(frest)
             if m and date is None:
                 dates = find_dates(rest[m.end() : m.end() + 30])
                 if (dates and dates[0].start == 0) or (dates and dates[0].start < 3):
                     date = dates[0].date
                     end += m.end() + dates[0].end
                     continue
-            m = _ISSUER_LEAD.match(rest)
+            m = _ISSUER_LEAD.match(frest)
             if m and issuer is None:
                 got = self._issuer(rest[m.end() :])
                 if got:
                     issuer, issuer_id, n = got
                     end += m.end() + n
                     continue
-            m = _TITLE_LEAD.match(rest) or _TITLE_VERB.match(rest)
+            m = _TITLE_LEAD.match(frest) or _TITLE_VERB.match(frest)
             if m and title is None:
                 t_start = end + m.end()
                 t_end = t_start + _title_end(text[t_start:], self.book)
@@ -243,10 +254,19 @@ class CitationFinder:
             notes.append(
                 f"the date {date.isoformat()} contradicts the year {sym.year} of the number; kept as written"
             )
+        if issuer is None and prefix:
+            # "Xét đề nghị của Sở X tại Tờ trình số ...": the proposer is the issuer
+            pm = _PROPOSER.search(fold_chars(prefix))
+            if pm:
+                got = self._issuer(prefix[pm.start("who") :])
+                if got:
+                    issuer, issuer_id, _ = got
+        weak = False
         if issuer is None and sym.issuer_code:
             body = self.registry.issuer_for_code(sym.issuer_code, self.jurisdiction)
             if body is not None:
                 issuer, issuer_id = body.name, body.id
+                weak = True  # read from the symbol's code: a mention that names the issuer wins
         issuer_slug = self._eli_issuer(issuer_id)
         type_slug = (
             slugify(dtype.code) if dtype and dtype.kind != "program" else slugify(sym.type_code or "cv")
@@ -270,6 +290,8 @@ class CitationFinder:
             notes=notes,
             source=SourceSpan(line_start=1, line_end=1),
         )
+        if weak:
+            self._weak_objs.add(id(doc))
         return doc, end, title_span
 
     def _eli_issuer(self, issuer_id: str | None) -> str:
@@ -459,11 +481,7 @@ class CitationFinder:
             if not rest[:1].isupper() and type_name != "Hiến pháp" and not amending:
                 continue
             # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, commas and all
-            stop = re.search(
-                r"\s+(?:ngày|số)\s+\d|\s+năm\s+(?:19|20)\d{2}|[;:()]|\.(?=\s|$)"
-                + ("" if amending else r"|,|\s+(?:và|đã|được|của)\s+"),
-                rest,
-            )
+            stop = _law_name_end(rest, amending)
             name_end = m.end() + (stop.start() if stop else min(len(rest), 150))
             if stop and re.match(r"\s+năm\s+(?:19|20)\d{2}", stop.group(0)):
                 name_end = m.end() + stop.end()
@@ -667,12 +685,20 @@ class CitationFinder:
                     key = known.id
                     break
         existing = self.documents.get(key)
+        weak = id(doc) in self._weak_objs
+        self._weak_objs.discard(id(doc))
         if existing is None:
             doc.source = SourceSpan(line_start=line_start, line_end=line_end, quote=doc.as_written)
             doc.in_preamble = preamble
             doc.cited_in = [location]
             self.documents[key] = doc
+            if weak:
+                self._weak_issuer.add(key)
             return doc
+        if key in self._weak_issuer and not weak and doc.issuer_id:
+            # a mention that names the issuer ("của Bộ Chính trị") beats the symbol's code ("TW")
+            existing.issuer, existing.issuer_id = doc.issuer, doc.issuer_id
+            self._weak_issuer.discard(key)
         if location not in existing.cited_in:
             existing.cited_in.append(location)
         existing.in_preamble = existing.in_preamble or preamble
@@ -680,6 +706,68 @@ class CitationFinder:
             if getattr(existing, field_) is None and getattr(doc, field_) is not None:
                 setattr(existing, field_, getattr(doc, field_))
         return existing
+
+
+_LAW_STOP = re.compile(
+    r"\s+(?:ngày|số)\s+\d|\s+năm\s+(?:19|20)\d{2}|[;:()]|\.(?=\s|$)|(?P<comma>,)"
+    r"|\s+(?:và|đã|được|của|tại|trong|ở|trên địa bàn|cho|đối với|nhằm|để|theo|với|khi|là|có|sẽ|giai đoạn)\s+",
+    re.IGNORECASE,
+)
+_AFTER_COMMA_STOP = {
+    "cac",
+    "nhung",
+    "va",
+    "cung",
+    "dong",
+    "trong",
+    "theo",
+    "nham",
+    "de",
+    "duoc",
+    "da",
+    "tang",
+    "day",
+    "trien",
+    "thuc",
+    "to",
+    "xay",
+    "tuyen",
+    "nang",
+    "bao",
+    "dam",
+    "ngay",
+    "so",
+    "nam",
+    "tai",
+    "tren",
+    "cho",
+    "huong",
+    "quy",
+    "ke",
+    "chuong",
+    "nghi",
+    "thong",
+    "chi",
+    "quyet",
+}
+
+
+def _law_name_end(rest: str, amending: bool) -> re.Match | None:
+    """Where a law's name ends. Commas end it, except inside short names that go on in lower case:
+    "Luật Phòng, chống bệnh truyền nhiễm", "Luật Phổ biến, giáo dục pháp luật"."""
+    for m in _LAW_STOP.finditer(rest):
+        if m.group("comma") is not None:
+            if amending:
+                continue
+            words = rest[: m.start()].split()
+            nxt = rest[m.end() :].split()[:1]
+            if len(words) <= 3 and nxt and nxt[0][:1].islower() and fold(nxt[0]) not in _AFTER_COMMA_STOP:
+                continue
+            return m
+        if amending and not re.match(r"\s+(?:ngày|số)\s+\d|\s+năm\s|[;:()]|\.", m.group(0)):
+            continue
+        return m
+    return None
 
 
 def _title_end(s: str, book: AgencyBook) -> int:

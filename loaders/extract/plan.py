@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from graph.model import Plan, Signer, SourceSpan
 from graph.values.dates import find_dates, parse_date
@@ -20,10 +21,6 @@ from loaders.extract.agencies import AgencyBook
 from loaders.parse.header import banner_title
 from loaders.parse.structure import DocumentTree
 from ontology.registry import get_registry
-
-_PROV_MENTION = re.compile(
-    r"\b(tinh|thanh pho|tp\.?|ubnd|uy ban nhan dan)\s+(?P<name>[a-z]+(?: [a-z]+){0,3})"
-)
 
 
 def detect_jurisdiction(tree: DocumentTree) -> str:
@@ -44,20 +41,22 @@ def detect_jurisdiction(tree: DocumentTree) -> str:
             return p.slug
     counts: Counter[str] = Counter()
     keys = reg.province_keys()
-    text = fold(" ".join(tree.text.lines))
-    for m in _PROV_MENTION.finditer(text):
-        words = re.sub(r"^(thanh pho|tinh)\s+", "", m.group("name")).split()
-        for n in (4, 3, 2, 1):
-            cand = " ".join(words[:n])
-            if cand in keys:
-                counts[keys[cand].slug] += 1
-                break
+    # words only (a hyphen is a space): "tỉnh Bà Rịa - Vũng Tàu" -> "tinh ba ria vung tau"
+    text = " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(tree.text.lines))))
+    for m in _province_pattern(tuple(sorted(keys, key=len, reverse=True))).finditer(text):
+        counts[keys[m.group("name")].slug] += 1
     counts["ha-noi"] += text.count("thu do ha noi") + (1 if "thu do" in text and counts.get("ha-noi") else 0)
     if counts:
         best, n = counts.most_common(1)[0]
         if n > 0:
             return best
     return "vn"
+
+
+@lru_cache(maxsize=1)
+def _province_pattern(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b(?:tinh|thanh pho|tp)\s+(?P<name>{alts})\b")
 
 
 def _province_in(text: str) -> str | None:

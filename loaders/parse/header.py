@@ -239,6 +239,8 @@ def _metadata(h: Header, lineno: int, text: str, f: str) -> bool:
 def _find_caption(h: Header, lines: list[str]) -> None:
     """The appendix caption "(Kèm theo Kế hoạch số 94/KH-UBND ngày 25/3/2022 ...)"."""
     for i, raw in enumerate(lines, start=1):
+        if "theo" not in raw.lower():  # cheap filter: most lines cannot be the caption
+            continue
         text = clean_line(raw)
         f = fold(text)
         if "kem theo" not in f:
