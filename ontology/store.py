@@ -26,6 +26,8 @@ False
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -133,7 +135,10 @@ class GraphStore:
             if read_only and _transient(exc):
                 raise StoreChanged(f"the store {path} changed while it was being opened") from None
             raise PlangraphError(f"cannot open the store {path}: {exc}") from None
-        return cls(store, path=path, read_only=read_only, base=base)
+        opened = cls(store, path=path, read_only=read_only, base=base)
+        if not read_only:
+            opened.repair()
+        return opened
 
     @classmethod
     def reading(
@@ -192,6 +197,57 @@ class GraphStore:
                 return LoadResult(dg.key, dg.size, changed=False)
             self._write(replace_update(dg))
         return LoadResult(dg.key, dg.size, changed=True)
+
+    # -- bulk loading (an initial import: many new documents, no transaction each) -------------------
+    def _bulk_marker(self) -> Path | None:
+        return self.path.with_name(self.path.name + ".bulk.json") if self.path is not None else None
+
+    def bulk_load_graphs(self, graphs: list[DocumentGraph]) -> list[LoadResult]:
+        """Load many documents NEW to the store with Oxigraph's bulk loader (several times faster than one
+        transaction each, but not transactional): a marker file names them first, and if the process dies
+        before the load is flushed, the next writer's open drops whatever of them is incomplete
+        (:meth:`repair`). Documents already in the store must go through :meth:`load_graph`."""
+        if not graphs:
+            return []
+        marker = self._bulk_marker()
+        with self._write_lock:
+            if marker is not None:
+                tmp = marker.with_suffix(".tmp")
+                tmp.write_text(json.dumps([dg.key for dg in graphs]), encoding="utf-8")
+                os.replace(tmp, marker)
+            try:
+                data = "".join(dg.nquads() for dg in graphs).encode("utf-8")
+                self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+                self._store.flush()
+            except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise PlangraphError(f"cannot bulk-load into the store: {first}") from exc
+            if marker is not None:
+                marker.unlink(missing_ok=True)
+        return [LoadResult(dg.key, dg.size, changed=True) for dg in graphs]
+
+    def repair(self) -> list[str]:
+        """After a bulk load that did not finish: drop the documents it left incomplete; returns their ids."""
+        marker = self._bulk_marker()
+        if marker is None or not marker.exists() or self.read_only:
+            return []
+        try:
+            keys = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            keys = []
+        dropped = []
+        for key in keys:
+            g = ox.NamedNode(self.iris.graph(key))
+            size = self.graph_size(key)
+            q = f"SELECT ?n WHERE {{ GRAPH {g} {{ {g} {V.pg.tripleCount} ?n }} }}"
+            rows = list(self._store.query(q))
+            recorded = int(rows[0]["n"].value) if rows else None
+            if size and recorded != size:
+                self._write(f"DROP SILENT GRAPH {g}")
+                dropped.append(key)
+        self.flush()
+        marker.unlink(missing_ok=True)
+        return dropped
 
     def delete_document(self, key: str) -> None:
         graph = ox.NamedNode(self.iris.graph(key))

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from api.cli.app import app, state
 from api.handoff import Handoff, read_handoff, upload
 from graph.errors import ParseError, PlangraphError, StoreBusy
-from loaders.corpus import LoadReport, iter_files, load_paths
+from loaders.corpus import LoadReport, default_workers, iter_files, load_paths
 from ontology.store import GraphStore, LoadResult
 
 
@@ -31,7 +31,19 @@ def _progress(console: Console) -> Progress:
 @app.command()
 def load(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders of plans (.md, .txt)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders of plans (.md, .txt, .html, .docx, .pdf)."
+    ),
+    workers: int = typer.Option(
+        0, "--workers", min=0, max=32, help="Extraction processes (0: one per core)."
+    ),
+    bulk: bool = typer.Option(
+        False,
+        "--bulk",
+        help="Import new documents with the bulk loader (fastest for a first import; not "
+        "transactional: readers may see a document appear in pieces, and after a crash the next open drops "
+        "what was left incomplete).",
+    ),
 ) -> None:
     """Load plans into the embedded store (one named graph per document, replaced atomically)."""
     settings = state(ctx).settings
@@ -52,7 +64,7 @@ def load(
         where = f"handed to plangraph serve at {handoff.url}"
     else:
         with store:
-            report = _load_here(store, files, console)
+            report = _load_here(store, files, console, workers or default_workers(len(files)), bulk)
         where = f"in {settings.store}"
     triples = GraphStore.reading(settings.store, GraphStore.count_triples, base=settings.base_iri)
     typer.echo(f"{report.summary()}; {where}; the store holds {triples} triples")
@@ -60,7 +72,9 @@ def load(
         raise typer.Exit(1)
 
 
-def _load_here(store: GraphStore, files: list[Path], console: Console) -> LoadReport:
+def _load_here(
+    store: GraphStore, files: list[Path], console: Console, workers: int, bulk: bool
+) -> LoadReport:
     with _progress(console) as progress:
         task = progress.add_task("loading", total=len(files), name="")
 
@@ -69,7 +83,7 @@ def _load_here(store: GraphStore, files: list[Path], console: Console) -> LoadRe
                 progress.console.print(f"failed: {error}", markup=False, highlight=False)
             progress.update(task, advance=1, name=path.name)
 
-        return load_paths(store, files, on_file=on_file)
+        return load_paths(store, files, on_file=on_file, workers=workers, bulk=bulk)
 
 
 def _hand_over(handoff: Handoff, files: list[Path], console: Console) -> LoadReport:

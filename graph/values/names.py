@@ -196,18 +196,20 @@ def name_tokens(text: str, *, lenient: bool = False) -> tuple[Token, ...]:
         word = m.group(0)
         a, b = starts[m.start()], ends[m.end() - 1]
         if word in _SEPS:
-            result.append(Token(word, a, b, False, True))
+            result.append(_tok(Token, (word, a, b, False, True)))
             continue
         if has_amp and result and not result[-1].sep and "&" in text[result[-1].end : a]:
-            result.append(Token("va", result[-1].end, a, False))
+            result.append(_tok(Token, ("va", result[-1].end, a, False, False)))
         if word == "tp":  # "TP", "Tp." = thành phố
-            result.append(Token("thanh", a, b, True))
-            result.append(Token("pho", a, b, True))
+            result.append(_tok(Token, ("thanh", a, b, True, False)))
+            result.append(_tok(Token, ("pho", a, b, True, False)))
             continue
-        result.append(Token(word, a, b, expanded[m.start()].isupper()))
+        result.append(_tok(Token, (word, a, b, expanded[m.start()].isupper(), False)))
     return tuple(result)
 
 
+#: builds Tokens at C speed (a NamedTuple's own __new__ is Python code, and there are many tokens)
+_tok = tuple.__new__
 _SEPS = frozenset({",", ";", "/", "(", ")"})
 
 

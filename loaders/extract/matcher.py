@@ -114,8 +114,13 @@ class Matcher:
         """
         toks = name_tokens(text)
         out: list[Match] = []
+        trie = self.trie
         i = 0
-        while i < len(toks):
+        n = len(toks)
+        while i < n:
+            if toks[i].norm not in trie:  # most words start no name: skip them cheaply
+                i += 1
+                continue
             m = self._match_at(text, toks, i, prose)
             if m is None:
                 i += 1

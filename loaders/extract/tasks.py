@@ -83,9 +83,9 @@ def table_tasks(
             aid, _ = book.name(sec.heading, sec.line) if sec.heading else (None, False)
             section_agency[sec.label] = aid
         parent_id = None
-        labels = [r.number for r in table.rows]
+        heads = {r.number.rsplit(".", 1)[0] for r in table.rows if "." in r.number}
         for row in table.rows:
-            if row.number and any(x.startswith(f"{row.number}.") for x in labels):
+            if row.number and row.number in heads:
                 parent_id = None
                 continue  # "| 1 | Hoàn thiện thể chế | | |" heads rows 1.1, 1.2: a group, not a task
             kind = row_label_kind(row.number)

@@ -104,8 +104,8 @@ def starts_lower(text: str) -> bool:
 
 
 def is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, all of them upper case."""
+    return text.isupper() and sum(1 for c in text if c.isalpha()) >= 2
 
 
 def folded(text: str) -> str:

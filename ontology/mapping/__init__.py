@@ -67,6 +67,11 @@ class DocumentGraph:
     def ntriples(self) -> str:
         return "\n".join(self.lines) + "\n"
 
+    def nquads(self) -> str:
+        """The lines as N-Quads in the document's own graph (for bulk loading many documents)."""
+        g = f" {iri(self.graph)} ."
+        return "".join(line[:-2] + g + "\n" for line in self.lines)
+
 
 def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
     """The content lines plus the graph's own description (hash and size, for cheap listings)."""
