@@ -21,7 +21,8 @@ EXIT_INTERNAL = 70
 
 
 def _err(message: str) -> None:
-    print(f"plangraph: {message}", file=sys.stderr)
+    """One line on stderr, whatever the message holds (a file name may contain a newline)."""
+    print("plangraph: " + " ".join(message.split()), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

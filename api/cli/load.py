@@ -80,7 +80,7 @@ def _load_here(
 
         def on_file(path: Path, result: LoadResult | None, error: str | None) -> None:
             if error is not None:
-                progress.console.print(f"failed: {error}", markup=False, highlight=False)
+                _failed(progress, error)
             progress.update(task, advance=1, name=path.name)
 
         return load_paths(store, files, on_file=on_file, workers=workers, bulk=bulk)
@@ -99,6 +99,12 @@ def _hand_over(handoff: Handoff, files: list[Path], console: Console) -> LoadRep
                 raise
             except PlangraphError as exc:
                 report.add(path, None, f"{path}: {exc}")
-                progress.console.print(f"failed: {path}: {exc}", markup=False, highlight=False)
+                _failed(progress, f"{path}: {exc}")
             progress.update(task, advance=1, name=path.name)
     return report
+
+
+def _failed(progress: Progress, error: str) -> None:
+    """One line per failed file, however long (no wrapping at the console's width)."""
+    line = " ".join(f"failed: {error}".split())
+    progress.console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -14,7 +14,9 @@ entry per distinct document across the whole plan, with where it is cited.
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from graph.model import LegalDocument, SourceSpan
@@ -63,6 +65,10 @@ _NAME_STOPS = re.compile(
     re.IGNORECASE,
 )
 # matched on the folded text (diacritics off), so OCR damage to a tone ("phe duyệt") does not matter
+#: How far after a match the citation rules look (a title ends within 400 characters, a name within 300):
+#: every rule reads a window, never the rest of the paragraph, so a paragraph of thousands of citations
+#: costs linear time.
+_WINDOW = 1000
 _TITLE_LEAD = re.compile(r"^\s*,?\s*(?:ve viec|ve|v/v|v/v:)\s+")
 _TITLE_VERB = re.compile(
     r"^\s*,?\s*(?=(?:ban hanh|phe duyet|quy dinh|huong dan|sua doi|trien khai|bai bo|thay the|bo sung)[\s,])"
@@ -111,7 +117,8 @@ class CitationFinder:
         self.plan_year = plan_year
         self.own = {re.sub(r"\s+", "", fold(s)) for s in own_symbols if s}
         self.documents: dict[str, LegalDocument] = {}
-        self._program_keys: dict[tuple[str, str], str] = {}
+        self._program_keys = _ProgramKeys()
+        self._by_symbol: dict[str, str] = {}  # normalised full symbol -> the first document's key
         self._line = 1
         self._weak_issuer: set[str] = set()  # documents whose issuer only came from a symbol code
         self._weak_objs: set[int] = set()
@@ -141,11 +148,18 @@ class CitationFinder:
         cands += self._resolutions(text, f)
         cands += self._programs(text, f, cands)
         cands = self._drop_overlaps(cands)
-        spans = [c.title_span for c in cands if c.title_span]
+        spans = sorted(c.title_span for c in cands if c.title_span)
+        open_ends: list[int] = []  # ends of the title spans that started before the candidate
+        k = 0
         ids: list[str] = []
         for c in sorted(cands, key=lambda c: c.start):
             a, b = (line_at(c.start), line_at(max(c.start, c.end - 1))) if line_at else (line_start, line_end)
-            nested = any(s <= c.start < e for s, e in spans)  # named inside another citation's title
+            while k < len(spans) and spans[k][0] <= c.start:
+                heapq.heappush(open_ends, spans[k][1])
+                k += 1
+            while open_ends and open_ends[0] <= c.start:
+                heapq.heappop(open_ends)
+            nested = bool(open_ends)  # named inside another citation's title
             doc = self._merge(c.doc, location, preamble and not nested, a, b)
             if doc is not None and doc.id not in ids:
                 ids.append(doc.id)
@@ -217,7 +231,7 @@ class CitationFinder:
         title_span = None
         end = pos
         for _ in range(4):
-            rest = text[end:]
+            rest = text[end : end + _WINDOW]
             frest = fold_chars(rest)
             m = _DATE_LEAD.match(frest)
             if m and date is None:
@@ -236,7 +250,7 @@ class CitationFinder:
             m = _TITLE_LEAD.match(frest) or _TITLE_VERB.match(frest)
             if m and title is None:
                 t_start = end + m.end()
-                t_end = t_start + _title_end(text[t_start:], self.book)
+                t_end = t_start + _title_end(text[t_start : t_start + _WINDOW], self.book)
                 title = clean(text[t_start:t_end]).rstrip(" ,.") or None
                 title_span = (t_start, t_end)
                 end = t_end
@@ -339,7 +353,7 @@ class CitationFinder:
         """A document cited by its type and name: 'Chiến lược văn hóa đối ngoại', 'Đề án “...”'."""
         if need_cap and not text[start].isupper():
             return None
-        rest = text[type_end:]
+        rest = text[type_end : type_end + _WINDOW]
         issuer = issuer_id = None
         offset = 0
         im = re.match(r"\s+của\s+", rest)
@@ -425,13 +439,14 @@ class CitationFinder:
 
     def _programs(self, text: str, f: str, numbered: list[_Cand]) -> list[_Cand]:
         out = []
+        by_start = sorted(numbered, key=_start)
         for m in _PROGRAM_RE.finditer(f):
             if _PLURAL_BEFORE.search(f[max(0, m.start() - 12) : m.start()]):
                 continue
             after_quote = m.start() > 0 and text[m.start() - 1] in '“"'
             type_name = by_name(m.group("type")).name
             if after_quote:
-                close = re.search(r"[”\"]", text[m.start() :])
+                close = re.search(r"[”\"]", text[m.start() : m.start() + _WINDOW])
                 if not close:
                     continue
                 name = clean(text[m.start() : m.start() + close.start()])
@@ -451,7 +466,7 @@ class CitationFinder:
                 )
                 out.append(_Cand(m.start(), m.start() + close.start(), doc))
                 continue
-            if self._absorbed(text, m.start(), numbered):
+            if self._absorbed(text, m.start(), by_start):
                 continue
             kind = "legal_document" if type_name == "Kế hoạch" else "named_program"
             cand = self._named(text, f, m.start(), m.end(), type_name, kind)
@@ -460,9 +475,14 @@ class CitationFinder:
         return out
 
     def _absorbed(self, text: str, pos: int, numbered: list[_Cand]) -> bool:
-        """A named text that a following "(được) ban hành tại Quyết định số ..." turns into that decision's title."""
-        for c in numbered:
-            if c.start > pos and c.start - pos < 220 and any(n.startswith("issues: ") for n in c.doc.notes):
+        """A named text that a following "(được) ban hành tại Quyết định số ..." turns into that decision's title.
+
+        ``numbered`` is sorted by start: only the candidates starting within 220 characters are read.
+        """
+        for c in numbered[bisect_right(numbered, pos, key=_start) :]:
+            if c.start - pos >= 220:
+                break
+            if any(n.startswith("issues: ") for n in c.doc.notes):
                 between = text[pos : c.start]
                 if ";" not in between and _MERGE_MARK.search(between[-40:]):
                     return True
@@ -474,7 +494,7 @@ class CitationFinder:
             if not text[m.start()].isupper() or _PLURAL_BEFORE.search(f[max(0, m.start() - 12) : m.start()]):
                 continue
             type_name = by_name(m.group("type")).name
-            rest = text[m.end() :]
+            rest = text[m.end() : m.end() + _WINDOW]
             if type_name == "Hiến pháp" and not re.match(r"(nước|năm)\b", rest):
                 continue
             amending = bool(re.match(r"sửa đổi|bổ sung", rest, re.IGNORECASE))
@@ -490,7 +510,7 @@ class CitationFinder:
                 continue
             end = name_end
             date = None
-            dm = re.match(r"\s*,?\s*ngày\s+", text[end:])
+            dm = re.match(r"\s*,?\s*ngày\s+", text[end : end + 40])
             if dm:
                 dates = find_dates(text[end + dm.end() : end + dm.end() + 30])
                 if dates and dates[0].start < 3:
@@ -524,7 +544,7 @@ class CitationFinder:
                 if by_name(m.group("type"))
                 else clean(text[m.start() : m.end()])
             )
-            rest = text[m.end() :]
+            rest = text[m.end() : m.end() + _WINDOW]
             stop = re.search(r"\s*\(|[;:]|\.(?=\s|$)|,\s|\s+(?:đã|được|là|trong|và các)\s+", rest)
             name = clean(rest[: stop.start()] if stop else rest[:150])
             fname = fold(name)
@@ -540,12 +560,12 @@ class CitationFinder:
                 continue
             end = m.end() + (stop.start() if stop else len(name))
             abbr = None
-            pm = re.match(r"\s*\(([A-Z][A-Z0-9 ]{2,20})\)", text[end:])
+            pm = re.match(r"\s*\(([A-Z][A-Z0-9 ]{2,20})\)", text[end : end + 40])
             if pm:
                 abbr = pm.group(1).strip()
                 end += pm.end()
             date = None
-            dm = re.match(r"\s*\((\d{1,2}/\d{1,2}/\d{4})\s*-", text[end:])
+            dm = re.match(r"\s*\((\d{1,2}/\d{1,2}/\d{4})\s*-", text[end : end + 40])
             if dm:
                 dates = find_dates(dm.group(1))
                 date = dates[0].date if dates else None
@@ -569,7 +589,7 @@ class CitationFinder:
         for m in _ACRONYMS.finditer(text):
             name = m.group(1)
             year = None
-            ym = re.match(r"\s+((?:19|20)\d{2})", text[m.end() :])
+            ym = re.match(r"\s+((?:19|20)\d{2})", text[m.end() : m.end() + 20])
             end = m.end() + (ym.end() if ym else 0)
             if ym:
                 year = int(ym.group(1))
@@ -591,7 +611,7 @@ class CitationFinder:
         for m in _RESOLUTION_RE.finditer(f):
             if not text[m.start()].isupper():
                 continue
-            rest = text[m.end() :]
+            rest = text[m.end() : m.end() + _WINDOW]
             lm = re.search(
                 r"lần thứ\s+([IVXL]+|\d+)(\s+của\s+Đảng(?:\s+Cộng sản Việt Nam)?)?|khóa\s+[IVXL]+", rest
             )
@@ -647,9 +667,11 @@ class CitationFinder:
     def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
         cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
         kept: list[_Cand] = []
+        live: list[_Cand] = []  # the kept candidates that may still cover a later start
         for c in cands:
             inside = False
-            for k in kept:
+            live = [k for k in live if max(k.end, k.start + 1) > c.start]
+            for k in live:
                 in_title = k.title_span is not None and k.title_span[0] <= c.start < k.title_span[1]
                 if k.start <= c.start < max(k.end, k.start + 1) and not in_title and c is not k:
                     inside = True
@@ -659,6 +681,7 @@ class CitationFinder:
                     break
             if not inside:
                 kept.append(c)
+                live.append(c)
         return kept
 
     def _merge(
@@ -666,24 +689,11 @@ class CitationFinder:
     ) -> LegalDocument | None:
         key = doc.id
         if not doc.full_symbol:
-            pkey = (doc.doc_type or "", name_key(doc.title or doc.as_written))
-            for (t, k), known in self._program_keys.items():
-                if (
-                    t == pkey[0]
-                    and (k.startswith(pkey[1]) or pkey[1].startswith(k))
-                    and min(len(k), len(pkey[1])) > 8
-                ):
-                    key = known
-                    break
-            else:
-                self._program_keys[pkey] = key
+            key = self._program_keys.find_or_add(
+                doc.doc_type or "", name_key(doc.title or doc.as_written), key
+            )
         else:
-            for known in self.documents.values():
-                if known.full_symbol and re.sub(r"\s+", "", fold(known.full_symbol)) == re.sub(
-                    r"\s+", "", fold(doc.full_symbol)
-                ):
-                    key = known.id
-                    break
+            key = self._by_symbol.setdefault(re.sub(r"\s+", "", fold(doc.full_symbol)), key)
         existing = self.documents.get(key)
         weak = id(doc) in self._weak_objs
         self._weak_objs.discard(id(doc))
@@ -706,6 +716,48 @@ class CitationFinder:
             if getattr(existing, field_) is None and getattr(doc, field_) is not None:
                 setattr(existing, field_, getattr(doc, field_))
         return existing
+
+
+def _start(c: _Cand) -> int:
+    return c.start
+
+
+class _ProgramKeys:
+    """Documents cited without a number, keyed by (type, name key): a name that starts another
+    (both longer than 8 characters) is the same document, and the first one known wins.
+
+    >>> keys = _ProgramKeys()
+    >>> keys.find_or_add("Đề án", "de an chuyen doi so", "a"), keys.find_or_add("Đề án", "de an chuyen doi so 2022", "b")
+    ('a', 'a')
+    >>> keys.find_or_add("Đề án", "de an chuyen", "c"), keys.find_or_add("Đề án", "de an", "d")
+    ('a', 'd')
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[str, str], tuple[int, str]] = {}  # (type, name key) -> (order, doc key)
+        self._sorted: dict[str, list[str]] = {}  # per type, the name keys in sort order
+        self._lengths: dict[str, set[int]] = {}  # per type, the lengths of the name keys
+
+    def find_or_add(self, doc_type: str, name: str, key: str) -> str:
+        best: tuple[int, str] | None = None
+        if len(name) > 8:
+            names = self._sorted.get(doc_type, [])
+            # known names that start with this one: a run of the sorted list
+            for known in names[bisect_left(names, name) :]:
+                if not known.startswith(name):
+                    break
+                best = min(best or self._first[doc_type, known], self._first[doc_type, known])
+            # known names this one starts with: its prefixes of a known length
+            for n in self._lengths.get(doc_type, ()):
+                if 8 < n < len(name) and (hit := self._first.get((doc_type, name[:n]))) is not None:
+                    best = min(best or hit, hit)
+        if best is not None:
+            return best[1]
+        if (doc_type, name) not in self._first:
+            self._first[doc_type, name] = (len(self._first), key)
+            insort(self._sorted.setdefault(doc_type, []), name)
+            self._lengths.setdefault(doc_type, set()).add(len(name))
+        return key
 
 
 _LAW_STOP = re.compile(

@@ -10,6 +10,7 @@ from graph.values.dates import find_dates
 from graph.values.text import clean, fold
 from loaders.extract.agencies import AgencyBook
 from loaders.extract.citations import CitationFinder
+from loaders.extract.ids import UniqueIds
 from loaders.parse.structure import Block, DocumentTree
 
 _IMPL_SECTION = (
@@ -106,7 +107,9 @@ def _verbs(text: str) -> list[str]:
 
 def responsibilities(tree: DocumentTree, book: AgencyBook, cites: CitationFinder) -> list[Responsibility]:
     out: list[Responsibility] = []
+    seen = UniqueIds()  # a number printed twice must not give two responsibilities one id
     for section in implementation_sections(tree):
+        first = len(out)  # an unnumbered item's id counts the responsibilities of its section
         for item in section.children:
             if item.kind in ("arabic", "letter", "dotted"):
                 head, _, inline = item.text.partition(":")
@@ -117,7 +120,8 @@ def responsibilities(tree: DocumentTree, book: AgencyBook, cites: CitationFinder
                 if inline.strip() and not bullets:
                     bullets = [Block("para", "", clean(inline), item.line_start, item.line_end, item.path)]
                 for k, b in enumerate(bullets):
-                    out.append(_duty(f"{item.path}.{_letter(k)}", agency, requested, b, book, cites))
+                    rid = seen.unique(f"{item.path}.{_letter(k)}")
+                    out.append(_duty(rid, agency, requested, b, book, cites))
             elif item.kind in ("dash", "plus"):
                 head, sep, rest = item.text.partition(":")
                 if not sep or len(head) > 120:
@@ -133,8 +137,8 @@ def responsibilities(tree: DocumentTree, book: AgencyBook, cites: CitationFinder
                         item.path,
                         offsets=item.offsets,
                     )
-                    n = sum(1 for r in out if r.id.startswith(f"{section.path}."))
-                    out.append(_duty(f"{section.path}.{n + 1}", agency, requested, block, book, cites))
+                    rid = seen.unique(f"{section.path}.{len(out) - first + 1}")
+                    out.append(_duty(rid, agency, requested, block, book, cites))
     return out
 
 

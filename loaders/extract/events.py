@@ -24,8 +24,11 @@ _ANNIV = re.compile(
 _INTL_DAY = re.compile(
     r"(?P<label>Ngày\s+(?:Quốc tế|quốc tế|Thế giới|thế giới)[^();,]{3,100}?)\s*\((?P<d>\d{1,2}/\d{1,2})\)"
 )
+# Words start at a word boundary and are taken whole (possessive), so a long word is scanned once:
+# the old ``(?:[A-ZĐ][\w-]*\s?){1,4}`` split an all-capital word every possible way (exponential).
 _EVENT_MONTH = re.compile(
-    r"(?P<label>(?:[A-ZĐ][\w-]*\s?){1,4}\d{0,3}(?:\s+do\s+[^,;()]{2,40}?)?)\s+vào\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"(?<![\w-])(?P<label>[A-ZĐ][\w-]*+(?:\s[A-ZĐ][\w-]*+){0,3}(?:\s?\d{1,3})?(?:\s+do\s+[^,;()]{2,40}?)?)"
+    r"\s+vào\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"
 )
 
 
@@ -69,7 +72,7 @@ def find_events(text: str, location: str, line: int, plan_year: int | None) -> l
         )
     for m in _EVENT_MONTH.finditer(text):
         y, mo = int(m.group("y")), int(m.group("m"))
-        if not 1 <= mo <= 12:
+        if not (1 <= mo <= 12 and dt.MINYEAR <= y):
             continue
         label = clean(m.group("label"))
         if len(label) < 4:

@@ -169,7 +169,10 @@ class Matcher:
 
     def _suffix(self, toks: list[Token], j: int, entry: Entry):
         """Consume "thành phố", "tỉnh", a province name or a district after a province body's base."""
-        words = [t.norm if not t.sep else None for t in toks]
+        # only the next few words matter (a unit, a province of up to 4 words, a place of up to 4):
+        # a window keeps this constant-time however long the text is
+        window = [t.norm if not t.sep else None for t in toks[j : j + _SUFFIX_WINDOW]]
+        words = _Window(window, j)
         k = j
         unit: tuple[str, ...] | None = None
         for w in (("thanh", "pho"), ("thi", "xa"), ("tinh",), ("huyen",), ("quan",)):
@@ -231,6 +234,19 @@ class Matcher:
     def district_id(self, district: tuple[str, str, str]) -> str:
         slug, unit, place = district
         return f"{self.jurisdiction}/{slug}-{slugify(unit)}-{slugify(place)}"
+
+
+_SUFFIX_WINDOW = 12
+
+
+class _Window:
+    """``toks[start:]``'s words, indexed and sliced with the positions of ``toks``."""
+
+    def __init__(self, words: list[str | None], start: int) -> None:
+        self.words, self.start = words, start
+
+    def __getitem__(self, s: slice) -> list[str | None]:
+        return self.words[s.start - self.start : s.stop - self.start]
 
 
 @lru_cache(maxsize=128)

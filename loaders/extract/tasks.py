@@ -15,6 +15,7 @@ from graph.values.periods import parse_period
 from graph.values.text import clean, fold
 from loaders.extract.agencies import AgencyBook, _head
 from loaders.extract.citations import CitationFinder
+from loaders.extract.ids import UniqueIds
 from loaders.parse.structure import Block, DocumentTree
 from loaders.parse.tables import Row, Table, row_label_kind
 
@@ -73,7 +74,7 @@ def table_tasks(
     tree: DocumentTree, book: AgencyBook, cites: CitationFinder, plan_year: int | None, warnings: list[str]
 ) -> list[Task]:
     tasks: list[Task] = []
-    seen: set[str] = set()
+    seen = UniqueIds()
     for t_index, table in enumerate(tree.tables):
         cols = task_columns(table)
         if cols is None:
@@ -97,8 +98,10 @@ def table_tasks(
                 tid = f"{row.section}.{row.number}" if row.section else row.number
                 parent_id = tid
             if tid in seen:
-                tid = f"PL{t_index + 1}.{tid}"
-                warnings.append(f"task id {tid[4:]} repeats in table {t_index + 1}; kept as {tid}")
+                # a number printed again (twice, three times...): each row keeps a task of its own
+                kept = seen.unique(f"PL{t_index + 1}.{tid}")
+                warnings.append(f"task id {tid} repeats in table {t_index + 1}; kept as {kept}")
+                tid = kept
             seen.add(tid)
             content = _cell(row, cols.content)
             if not content:
@@ -214,6 +217,7 @@ def prose_tasks(
 ) -> list[Task]:
     """Numbered items that assign a lead ("giao Sở X chủ trì, phối hợp với Y ...", "Cơ quan chủ trì: X")."""
     tasks: list[Task] = []
+    ids: set[str] = set()  # an item numbered like an earlier one is not a second task of that id
     for top in tree.sections:
         if top.kind in ("roman",) and any(k in fold(top.text) for k in _IMPL_SECTION):
             continue
@@ -221,7 +225,8 @@ def prose_tasks(
             if block.kind not in ("arabic", "dotted", "letter", "article", "dash", "plus", "para"):
                 continue
             task = _prose_task(block, book, cites, plan_year)
-            if task is not None and task.id not in {t.id for t in tasks}:
+            if task is not None and task.id not in ids:
+                ids.add(task.id)
                 tasks.append(task)
     return tasks
 

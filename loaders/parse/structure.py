@@ -17,11 +17,14 @@ that starts in lower case after a blank) are joined back to the block they conti
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from graph.errors import ParseError
 from graph.values.text import clean, fold
 from loaders.parse.header import Header, _type_word, parse_header
 from loaders.parse.lines import DEPTH, classify, clean_line, is_page_noise, is_upper_line, starts_lower
@@ -67,16 +70,14 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The source line of a character offset in ``text``."""
-        line = self.line_start
-        for off, ln in self.offsets:
-            if off <= offset:
-                line = ln
-        return line
+        k = bisect_right(self.offsets, offset, key=itemgetter(0))
+        return self.offsets[k - 1][1] if k else self.line_start
 
     def join(self, text: str, lineno: int) -> None:
-        """Append a continuation line."""
+        """Append a continuation line (only the new line is cleaned: ``text`` is clean already)."""
         self.offsets.append((len(self.text) + 1, lineno))
-        self.text = clean(f"{self.text} {text}")
+        tail = clean(text)
+        self.text = f"{self.text} {tail}" if self.text and tail else self.text or tail
         self.line_end = lineno
 
     @property
@@ -146,8 +147,19 @@ def _is_signature_line(text: str) -> bool:
     return is_upper_line(text) and any(f == p or f.startswith(p + " ") for p in _POSITIONS) and len(f) < 70
 
 
+#: A document with more table rows than this is refused (a real plan has hundreds): the tree of a
+#: bigger table would cost memory out of proportion to any plan.
+MAX_TABLE_ROWS = 50_000
+
+
 def parse_document(text: Text) -> DocumentTree:
     lines = text.lines
+    rows = sum(1 for line in lines if line.lstrip().startswith("|"))
+    if rows > MAX_TABLE_ROWS:
+        raise ParseError(
+            f"the document has {rows:,} table rows, more than the limit of {MAX_TABLE_ROWS:,}",
+            source=text.name,
+        )
     header = parse_header(lines)
     tree = DocumentTree(text=text, header=header)
     tree.tables = find_tables(lines)

@@ -22,7 +22,9 @@ header row. This module turns them back into one table of logical rows:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from graph.values.text import fold
 
@@ -58,11 +60,9 @@ class Row:
 
     def line_at(self, column: int, offset: int) -> int:
         """The source line of a character offset in a (merged) cell."""
-        line = self.line_start
-        for off, ln in self.cell_offsets[column] if column < len(self.cell_offsets) else []:
-            if off <= offset:
-                line = ln
-        return line
+        pieces = self.cell_offsets[column] if column < len(self.cell_offsets) else []
+        k = bisect_right(pieces, offset, key=itemgetter(0))
+        return pieces[k - 1][1] if k else self.line_start
 
 
 @dataclass

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from graph.errors import ParseError
@@ -30,7 +31,7 @@ FORMATS = {
 def read_bytes(data: bytes, *, name: str) -> Text:
     """Read a document's bytes; the format comes from the name's extension."""
     if len(data) > MAX_BYTES:
-        raise ParseError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB", source=name)
+        raise ParseError(_too_large(), source=name)
     suffix = Path(name).suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
@@ -52,17 +53,36 @@ def read_bytes(data: bytes, *, name: str) -> Text:
 
 
 def read_file(path: str | Path) -> Text:
-    """Read a document from disk."""
+    """Read a document from disk: a regular file of at most :data:`MAX_BYTES`.
+
+    Its type and size are checked before it is opened, and the read is bounded, so a FIFO, a device
+    (``/dev/zero``) or a file that grows while it is read cannot stall or exhaust memory.
+    """
     path = Path(path)
+    source = str(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ParseError("is a folder, not a file", source=str(path)) from None
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise ParseError("is a folder, not a file", source=source)
+        if not stat.S_ISREG(st.st_mode):
+            raise ParseError("not a regular file (a pipe, device or socket)", source=source)
+        if st.st_size > MAX_BYTES:
+            raise ParseError(_too_large(), source=source)
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ParseError("no such file", source=str(path)) from None
+        raise ParseError("no such file", source=source) from None
+    except IsADirectoryError:
+        raise ParseError("is a folder, not a file", source=source) from None
     except OSError as exc:
-        raise ParseError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
+        raise ParseError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    if len(data) > MAX_BYTES:
+        raise ParseError(_too_large(), source=source)
     return read_bytes(data, name=path.name)
+
+
+def _too_large() -> str:
+    return f"file is larger than the limit of {MAX_BYTES // (1024 * 1024)} MB"
 
 
 __all__ = ["FORMATS", "MAX_BYTES", "Text", "decode", "read_bytes", "read_file"]

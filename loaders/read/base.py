@@ -27,20 +27,40 @@ class Text:
         return "\n".join(self.lines[start - 1 : end])
 
 
+#: Said in every refusal of an encoding.
+ACCEPTED = "accepted: UTF-8 with or without BOM, UTF-16 with BOM; save the file as UTF-8"
+
+
 def decode(data: bytes, *, name: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; other bytes are refused clearly."""
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM (LE or BE); other bytes are refused clearly.
+
+    >>> decode("\ufeffSở".encode("utf-16-le"), name="a.txt")
+    'Sở'
+    >>> decode("café".encode("latin-1"), name="a.txt")
+    Traceback (most recent call last):
+    graph.errors.ParseError: a.txt:1: not UTF-8 text (accepted: UTF-8 with or without BOM, UTF-16 with BOM; save the file as UTF-8)
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ParseError(f"UTF-32 text is not read ({ACCEPTED})", source=name)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ParseError(f"invalid UTF-16 at byte {exc.start}", source=name) from None
+            raise ParseError(f"invalid UTF-16 at byte {exc.start} ({ACCEPTED})", source=name) from None
+        if "\x00" in text:
+            raise ParseError(f"NUL characters in UTF-16 text: binary content ({ACCEPTED})", source=name)
+        return text
+    if b"\x00" in data:
+        raise ParseError(
+            f"NUL bytes: binary content, or UTF-16/UTF-32 text without a BOM ({ACCEPTED})", source=name
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ParseError("not UTF-8 text (save the file as UTF-8)", source=name, line=line) from None
+        raise ParseError(f"not UTF-8 text ({ACCEPTED})", source=name, line=line) from None
 
 
 def make_text(raw: str, *, name: str, fmt: str, data: bytes) -> Text:

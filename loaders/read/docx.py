@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
@@ -33,16 +34,40 @@ def _text(el) -> str:
     return "".join(parts)
 
 
-def read_docx(data: bytes, *, name: str) -> Text:
+#: What zipfile raises on a damaged archive: a bad header or directory (BadZipFile, ValueError,
+#: EOFError, UnicodeDecodeError of a member name), a corrupt deflate stream (zlib.error), an unknown
+#: compression or version (NotImplementedError), an encrypted member (RuntimeError).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+)
+
+
+def _document_xml(data: bytes, name: str) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         info = archive.getinfo("word/document.xml")
-    except (zipfile.BadZipFile, KeyError):
-        raise ParseError("not a Word document (.docx)", source=name) from None
+    except KeyError:
+        raise ParseError("not a Word document (.docx): no word/document.xml", source=name) from None
+    except _DAMAGED:
+        raise ParseError("not a Word document (.docx), or a damaged one", source=name) from None
     if info.file_size > MAX_XML_BYTES:
         raise ParseError("the document is too large to read", source=name)
     try:
-        root = SafeET.fromstring(archive.read(info))
+        return archive.read(info)
+    except _DAMAGED as exc:
+        raise ParseError(f"the Word document is damaged ({type(exc).__name__})", source=name) from None
+
+
+def read_docx(data: bytes, *, name: str) -> Text:
+    xml = _document_xml(data, name)
+    try:
+        root = SafeET.fromstring(xml)
     except (DefusedXmlException, SafeET.ParseError) as exc:
         raise ParseError(
             f"unsafe or broken XML in the document ({type(exc).__name__})", source=name
