@@ -78,8 +78,8 @@ def create_app(
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["X-API-Key", "Content-Type", "Accept"],
         )
-    app.add_middleware(SecurityHeaders)
-    # outermost: a body larger than the upload limit (plus room for the multipart envelope) is refused
-    # before any route, or any other middleware, reads it
+    # a body larger than the upload limit (plus room for the multipart envelope) is refused before any
+    # route, or CORS, reads it; the security headers go on every answer, the 413 included
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + MULTIPART_ROOM)
+    app.add_middleware(SecurityHeaders)
     return app

@@ -36,6 +36,12 @@ _TITLES = {
 }
 
 
+#: On every response (api/limits.py adds them); error bodies also get ``Cache-Control: no-store``.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
 GENERIC_500 = "The store could not complete the operation; the error has been logged."
 
 
@@ -54,6 +60,8 @@ def problem(
         body["instance"] = request.url.path
     if extra:
         body.update(extra)
+    # set here too: a 500 from an unexpected error is answered outside the app's middleware
+    headers = {**SECURITY_HEADERS, "Cache-Control": "no-store", **(headers or {})}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 

@@ -16,13 +16,9 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import PROBLEM
+from api.errors import PROBLEM, SECURITY_HEADERS
 
-HEADERS = (
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-)
+HEADERS = tuple((name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items())
 
 
 def _problem_413(scope: Scope, limit: int) -> tuple[dict, bytes]:
