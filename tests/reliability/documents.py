@@ -120,7 +120,9 @@ def exact_version(store: GraphStore, doc: Versions) -> str | None:
     for label, dg in (("old", doc.old), ("new", doc.new)):
         if found == _canonical(dg):
             return label
-    raise AssertionError(f"{doc.key}: {len(found)} triples, neither version ({doc.old.size} / {doc.new.size})")
+    raise AssertionError(
+        f"{doc.key}: {len(found)} triples, neither version ({doc.old.size} / {doc.new.size})"
+    )
 
 
 #: One query, so one snapshot: per graph, its size and what it records about itself.
