@@ -136,14 +136,20 @@ WHOLE = f"""SELECT ?g (COUNT(*) AS ?c) (GROUP_CONCAT(DISTINCT STR(?n)) AS ?ns)
 def whole_documents(store: GraphStore | ox.Store, docs: tuple[Versions, ...]) -> dict[str, str]:
     """Which version of each document one query sees; raises AssertionError on any partial one."""
     raw = store.raw if isinstance(store, GraphStore) else store
+    rows = [{k: row[k].value for k in ("g", "c", "ns", "hs")} for row in raw.query(WHOLE)]
+    return check_whole(rows, docs)
+
+
+def check_whole(rows: list[dict[str, str]], docs: tuple[Versions, ...]) -> dict[str, str]:
+    """The check of :func:`whole_documents` on the rows of :data:`WHOLE` (also as SPARQL JSON values)."""
     by_graph = {Iris().graph(d.key): d for d in docs}
     seen = {}
-    for row in raw.query(WHOLE):
-        graph, count = row["g"].value, int(row["c"].value)
+    for row in rows:
+        graph, count = row["g"], int(row["c"])
         doc = by_graph.get(graph)
         assert doc is not None, f"unknown graph {graph}"
-        hashes = row["hs"].value.split()
-        assert len(hashes) == 1 and row["ns"].value == str(count), (graph, count, row["ns"].value, hashes)
+        hashes = row["hs"].split()
+        assert len(hashes) == 1 and row["ns"] == str(count), (graph, count, row["ns"], hashes)
         label = doc.which(hashes[0])
         assert label is not None and count == getattr(doc, label).size, (graph, count, label)
         seen[doc.key] = label
