@@ -17,7 +17,10 @@ import threading
 
 import pyoxigraph as ox
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
+from api.settings import Settings
 from loaders import sources
 from loaders.corpus import load_paths
 from ontology.store import GraphStore
@@ -143,3 +146,24 @@ def test_a_read_only_process_next_to_the_writer_sees_whole_documents(tmp_path):
             out, _ = reader.communicate(timeout=300)
     report = json.loads(out)
     assert report["failures"] == [] and report["reads"] >= 1, report
+
+
+def test_the_server_flushes_each_write_so_readers_open_without_replaying_the_log(tmp_path, monkeypatch):
+    """Read-only opens replay the writer's unflushed log (measured: 5 s after 15 small replacements on
+    a busy machine, 10 ms once flushed); the API flushes after every upload that changed something
+    and every delete."""
+    flushed = []
+    real = GraphStore.flush
+    monkeypatch.setattr(GraphStore, "flush", lambda self: (flushed.append(self.path), real(self))[1])
+    name, data = D.texts()[1]
+    with GraphStore.open(tmp_path / "store") as store:
+        app = create_app(Settings(api_key="k"), store=store)
+        with TestClient(app) as c:
+            r = c.post("/documents", files={"file": (name, data)}, headers={"X-API-Key": "k"})
+            assert r.status_code == 201 and flushed == [tmp_path / "store"]
+            c.post("/documents", files={"file": (name, data)}, headers={"X-API-Key": "k"})
+            assert len(flushed) == 1  # unchanged: nothing written, nothing to flush
+            assert c.delete(f"/documents/{r.json()['id']}", headers={"X-API-Key": "k"}).status_code == 204
+            assert len(flushed) == 2
+        key = r.json()["id"]
+        assert GraphStore.reading(tmp_path / "store", lambda s: s.has_document(key)) is False
