@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import PlangraphError
+from graph.errors import PlangraphError, StorageFailure
 
 PROBLEM = "application/problem+json"
 log = logging.getLogger("plangraph.api")
@@ -73,7 +73,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(PlangraphError)
     async def _domain(request: Request, exc: PlangraphError) -> JSONResponse:
         detail = str(exc)
-        if exc.status >= 500:  # a storage failure: its message may name server files
+        if isinstance(exc, StorageFailure):  # its message may name server files
             log.error("%s on %s: %s", type(exc).__name__, request.url.path, detail)
             detail = GENERIC_500
         return problem(
