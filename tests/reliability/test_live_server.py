@@ -112,6 +112,8 @@ def test_many_readers_and_one_writer(server):
                             "/sparql", params={"query": D.WHOLE}, headers={"Accept": "application/json"}
                         )
                         statuses.append(("sparql", r.status_code))
+                        if r.status_code >= 500:
+                            failures.append(f"reader {n}: {r.status_code} {r.text[:300]}")
                         if r.status_code == 200:
                             rows = [
                                 {k: v["value"] for k, v in b.items()} for b in r.json()["results"]["bindings"]

@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 import api.deps
 from api.app import MULTIPART_ROOM, create_app
 from api.settings import Settings
-from graph.errors import ParseError
+from graph.errors import InvalidInput, ParseError
 from loaders.read import read_bytes
 from ontology.store import GraphStore
 from tests.api.sparql_helpers import LEAKS, LoopbackServer
@@ -414,6 +414,10 @@ def test_every_error_path_is_problem_json_without_paths_or_tracebacks(tmp_path):
     def boom():
         raise RuntimeError(f"cannot open {store_path}/secret.db\nTraceback (most recent call last)")
 
+    @app.get("/named")  # a domain error whose message names the store's folder
+    def named():
+        raise InvalidInput(f"the store {store_path.resolve()} cannot take this")
+
     leaks = (str(tmp_path), "secret.db")
     with TestClient(app, raise_server_exceptions=False) as c:
         problem(c.get("/no/such/route"), 404, leaks=leaks)
@@ -424,6 +428,7 @@ def test_every_error_path_is_problem_json_without_paths_or_tracebacks(tmp_path):
         problem(c.get("/documents", params={"limit": "many"}), 422, leaks=leaks)
         problem(c.put("/documents"), 405, leaks=leaks)
         problem(c.get("/boom"), 500, leaks=leaks)
+        assert problem(c.get("/named"), 400, leaks=leaks)["detail"] == "the store <store> cannot take this"
         # a real storage failure: the store is read-only, so the write fails inside pyoxigraph
         r = c.delete(f"/documents/{PLAN_95}", headers={"X-API-Key": KEY})
         assert problem(r, 500, leaks=leaks)["title"] == "Storage failure"
