@@ -11,16 +11,22 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.handoff import local_url, remove_handoff, write_handoff
+from api.limits import BodyLimit, SecurityHeaders
 from api.routers import agencies, ask, calendar, documents, export, health, network, pages, sparql, tasks, viz
 from api.settings import Settings
 from ontology.store import GraphStore
 
 DESCRIPTION = """Who must do what, with whom, by when, and on what legal authority —
 questions over Vietnamese government plans, every answer with its evidence."""
+
+
+#: Bytes a multipart upload may carry beyond the file itself (boundaries, part headers, a file name).
+MULTIPART_ROOM = 64 * 1024
 
 
 def create_app(
@@ -65,4 +71,15 @@ def create_app(
     app.include_router(viz.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("viz", "static")]), name="static")
+    if settings.cors_origins:  # CORS is off unless origins are configured
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["X-API-Key", "Content-Type", "Accept"],
+        )
+    # a body larger than the upload limit (plus room for the multipart envelope) is refused before any
+    # route, or CORS, reads it; the security headers go on every answer, the 413 included
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + MULTIPART_ROOM)
+    app.add_middleware(SecurityHeaders)
     return app

@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import PlangraphError
+from graph.errors import PlangraphError, StorageFailure
 
 PROBLEM = "application/problem+json"
 log = logging.getLogger("plangraph.api")
@@ -36,6 +36,15 @@ _TITLES = {
 }
 
 
+#: On every response (api/limits.py adds them); error bodies also get ``Cache-Control: no-store``.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+GENERIC_500 = "The store could not complete the operation; the error has been logged."
+
+
 def problem(
     status: int,
     detail: str,
@@ -51,6 +60,8 @@ def problem(
         body["instance"] = request.url.path
     if extra:
         body.update(extra)
+    # set here too: a 500 from an unexpected error is answered outside the app's middleware
+    headers = {**SECURITY_HEADERS, "Cache-Control": "no-store", **(headers or {})}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -61,9 +72,13 @@ def _kebab(name: str) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(PlangraphError)
     async def _domain(request: Request, exc: PlangraphError) -> JSONResponse:
+        detail = str(exc)
+        if isinstance(exc, StorageFailure):  # its message may name server files
+            log.error("%s on %s: %s", type(exc).__name__, request.url.path, detail)
+            detail = GENERIC_500
         return problem(
             exc.status,
-            str(exc),
+            without_server_paths(detail, request),
             request=request,
             title=exc.title,
             type_=f"urn:plangraph:error:{_kebab(type(exc).__name__)}",
@@ -92,3 +107,20 @@ def install(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
         return problem(500, "The server hit an unexpected error; it has been logged.", request=request)
+
+
+def without_server_paths(detail: str, request: Request) -> str:
+    """``detail`` with the store's folder (and the folder holding it) replaced by "the store".
+
+    A last safety net: domain messages name documents, not files, but some name the store.
+    """
+    settings = getattr(request.app.state, "settings", None)
+    store = getattr(settings, "store", None)
+    if store is None:
+        return detail
+    for folder in sorted(
+        {str(store), str(store.resolve()), str(store.resolve().parent)}, key=len, reverse=True
+    ):
+        if folder not in ("", ".", "/"):
+            detail = detail.replace(folder, "<store>")
+    return detail

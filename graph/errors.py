@@ -84,3 +84,12 @@ class PayloadTooLarge(PlangraphError):
 
     status = 413
     title = "Payload too large"
+
+
+class StorageFailure(PlangraphError):
+    """The store itself failed (a disk, lock or file error): not the user's fault.
+
+    The message may name server files; the API answers a generic 500 and logs it."""
+
+    status = 500
+    title = "Storage failure"

@@ -37,7 +37,7 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
-from graph.errors import NotFound, PlangraphError, StoreBusy
+from graph.errors import NotFound, PlangraphError, StorageFailure, StoreBusy
 from graph.model import Extraction
 from ontology.iris import DEFAULT_BASE, Iris
 from ontology.mapping import DocumentGraph, document_graph
@@ -134,7 +134,7 @@ class GraphStore:
                 raise StoreBusy(f"the store {path} is in use by another process") from None
             if read_only and _transient(exc):
                 raise StoreChanged(f"the store {path} changed while it was being opened") from None
-            raise PlangraphError(f"cannot open the store {path}: {exc}") from None
+            raise StorageFailure(f"cannot open the store {path}: {exc}") from None
         opened = cls(store, path=path, read_only=read_only, base=base)
         if not read_only:
             opened.repair()
@@ -158,7 +158,7 @@ class GraphStore:
                 if attempt == attempts or not (isinstance(exc, StoreChanged) or _transient(exc)):
                     if isinstance(exc, PlangraphError):
                         raise
-                    raise PlangraphError(f"cannot read the store {path}: {str(exc).splitlines()[0]}") from exc
+                    raise StorageFailure(f"cannot read the store {path}: {str(exc).splitlines()[0]}") from exc
                 time.sleep(0.05 * 2**attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -221,7 +221,7 @@ class GraphStore:
                 self._store.flush()
             except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
                 first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise PlangraphError(f"cannot bulk-load into the store: {first}") from exc
+                raise StorageFailure(f"cannot bulk-load into the store: {first}") from exc
             if marker is not None:
                 marker.unlink(missing_ok=True)
         return [LoadResult(dg.key, dg.size, changed=True) for dg in graphs]
@@ -262,7 +262,7 @@ class GraphStore:
             self._store.update(update)
         except (OSError, RuntimeError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise PlangraphError(f"cannot write to the store: {first}") from exc
+            raise StorageFailure(f"cannot write to the store: {first}") from exc
 
     # -- reading -------------------------------------------------------------------------------
     def has_document(self, key: str) -> bool:

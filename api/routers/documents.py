@@ -14,6 +14,7 @@ from graph.answers import CitedBy, LegalDocOut
 from graph.errors import PayloadTooLarge
 from loaders import sources
 from loaders.corpus import load_bytes
+from ontology.store import GraphStore, LoadResult
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -61,10 +62,11 @@ def list_documents(
     offset: int = Query(0, ge=0, description="Documents to skip."),
 ) -> DocumentList:
     """The loaded documents, sorted by id, with their triple counts."""
-    docs = store.documents(limit=limit, offset=offset)
+    docs = store.documents()  # one query, one snapshot: the total always matches the list, even mid-write
+    page = docs[offset : offset + limit]
     return DocumentList(
-        total=store.count_documents(),
-        documents=[DocumentOut(**{k: getattr(d, k) for k in DocumentOut.model_fields}) for d in docs],
+        total=len(docs),
+        documents=[DocumentOut(**{k: getattr(d, k) for k in DocumentOut.model_fields}) for d in page],
     )
 
 
@@ -87,16 +89,39 @@ async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsD
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise PayloadTooLarge(f"the upload is larger than {settings.max_upload_bytes} bytes")
-    result = await run_in_threadpool(load_bytes, store, data, name=file.filename or "upload.md")
+    result = await run_in_threadpool(_load, store, data, display_name(file.filename))
     if result.changed:
         kb.invalidate()
     return Loaded(id=result.id, triples=result.triples, changed=result.changed)
+
+
+def _load(store: GraphStore, data: bytes, name: str) -> LoadResult:
+    """Load an upload; flush a change at once, so that read-only readers (the SPARQL workers, the CLI)
+    open in milliseconds instead of replaying the writer's log (seconds after a few large loads)."""
+    result = load_bytes(store, data, name=name)
+    if result.changed:
+        store.flush()
+    return result
+
+
+def display_name(filename: str | None) -> str:
+    """The uploaded file's name for display and its extension only: its last path component.
+
+    The upload is read from memory (or the multipart parser's private temporary file); nothing is
+    ever opened or created under a name the client chose.
+
+    >>> display_name("../../etc/passwd.md"), display_name("C:\\\\x\\\\kế-hoạch.md"), display_name(None)
+    ('passwd.md', 'kế-hoạch.md', 'upload.md')
+    """
+    last = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip().replace("\x00", "")
+    return last if last not in ("", ".", "..") else "upload.md"
 
 
 @router.delete("/{id:path}", operation_id="delete_document", status_code=204, dependencies=[WriterDep])
 def delete_document(id: str, store: StoreDep, kb: KBDep) -> Response:
     """Remove a document's graph from the store, and the kept copy of its text (needs X-API-Key)."""
     store.delete_document(id)
+    store.flush()
     sources.remove(store.path, id)
     kb.invalidate()
     return Response(status_code=204)

@@ -24,7 +24,11 @@ _RESPONSES = {
     404: {"description": "No such agency, plan or task"},
 }
 #: the page's own Content-Security-Policy (a meta element) forbids every load; this only limits framing
-_HEADERS = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Content-Type-Options": "nosniff"}
+_HEADERS = {
+    "Content-Security-Policy": "frame-ancestors 'self'",
+    "X-Frame-Options": "SAMEORIGIN",
+    "X-Content-Type-Options": "nosniff",
+}
 Lang = Literal["vi", "en"]
 
 

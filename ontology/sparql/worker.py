@@ -35,6 +35,8 @@ NICENESS = 10
 MAX_HEADER_BYTES = 64 * 1024
 #: Lets the guard's parser inspect groups nested ~200 deep (a crash here would cost one worker).
 RECURSION_LIMIT = 6_000
+#: Tries of a query whose store moved files away under it (as ``GraphStore.reading``).
+ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,10 @@ def _fingerprint(path: str) -> tuple:
     found = []
     with os.scandir(path) as entries:
         for entry in entries:
-            stat = entry.stat()
+            try:
+                stat = entry.stat()
+            except FileNotFoundError:  # compacted away by the writer between listing and stat
+                continue
             found.append((entry.name, stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(found))
 
@@ -167,15 +172,17 @@ def execute(job: Job, stores: StoreCache) -> Answer:
                 raise syntax_error(message) from None
         raise
     options = _dataset(job, tree)
-    for attempt in range(3):
-        store = stores.get(job.source)
+    for attempt in range(ATTEMPTS):
         try:
+            # opening belongs in the retry too: next to a live writer, a read-only open can meet
+            # files that a flush or compaction just removed (found by tests/reliability/test_live_server.py)
+            store = stores.get(job.source)
             return _serialise(store.query(job.query, **options), job)
         except SyntaxError as exc:
             raise syntax_error(str(exc)) from None
         except (OSError, RuntimeError) as exc:
             stores.drop()
-            if attempt < 2 and _transient(exc):
+            if attempt < ATTEMPTS - 1 and _transient(exc):
                 time.sleep(0.05 * 2**attempt)
                 continue
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
