@@ -163,7 +163,10 @@ def push(
             _delete(client, store, graph, manifest, report, tell)
         _write_all(store, client, changed, manifest, report, tell, chunk_triples, checkpoint, mgraph)
         if changed or gone:
-            _write_manifest(client, mgraph, manifest)
+            try:
+                _write_manifest(client, mgraph, manifest)
+            except PlangraphError as exc:  # what was written stays; the next push writes it again
+                report.failed.append(("the push manifest", str(exc)))
     finally:
         report.requests = client.requests
     return report

@@ -2,7 +2,8 @@
 
 GET / PUT / POST / DELETE ``?graph=<iri>`` on N-Triples; basic authentication when
 ``password`` is set; ``max_body`` answers 413 to bigger bodies; ``fail_next`` answers
-503 to that many requests; ``refuse`` answers 400 to writes of those graphs.
+503 to that many requests; ``refuse`` answers 400 to writes of those graphs; ``refuse_posts``
+answers 400 to every POST; ``forbid_after`` answers 403 to every write after that many.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class GraphStoreServer:
     max_body: int | None = None
     fail_next: int = 0
     refuse: set[str] = field(default_factory=set)
+    refuse_posts: bool = False
+    forbid_after: int | None = None
     graphs: dict[str, set[ox.Triple]] = field(default_factory=dict)
     log: list[tuple[str, str, int]] = field(default_factory=list)
     url: str = ""
@@ -60,6 +63,10 @@ class GraphStoreServer:
                     return self._answer(503, b"busy")
                 g = self._graph()
                 if self.command in ("PUT", "POST"):
+                    if server.forbid_after is not None and len(server.writes()) >= server.forbid_after:
+                        return self._answer(403, b"forbidden")
+                    if server.refuse_posts and self.command == "POST":
+                        return self._answer(400, b"cannot append")
                     if server.max_body is not None and len(body) > server.max_body:
                         return self._answer(413, b"<html><b>Request Entity Too Large</b></html>", "text/html")
                     if g in server.refuse:

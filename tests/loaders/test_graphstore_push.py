@@ -134,3 +134,25 @@ def test_the_url_can_come_from_the_settings(loaded, server, monkeypatch, capsys)
     get_settings.cache_clear()
     code, out, _ = push([], capsys)
     assert code == 0 and f"pushed to {server.url}" in out
+
+
+def test_a_failure_between_chunks_leaves_no_half_graph(loaded, server, capsys):
+    server.refuse_posts = True
+    code, _, err = push([server.url, "--chunk-triples", "2000"], capsys)
+    assert code == 1 and err.count("\n") == 1
+    assert f"failed: {SEED_KEY}: POST answered HTTP 400: cannot append (its graph was removed" in err
+    assert IRIS.graph(SEED_KEY) not in server.graphs and server.graphs[IRIS.graph(LAO_CAI)] == local(LAO_CAI)
+    assert {t.subject.value for t in server.graphs[manifest_graph(IRIS)]} == {IRIS.graph(LAO_CAI)}
+
+
+def test_losing_the_rights_mid_push_reports_every_document(loaded, server, capsys):
+    server.forbid_after = 1  # the seed's graph is written (the empty manifest was a DELETE), then 403s
+    code, out, err = push([server.url], capsys)
+    assert code == 1 and err.count("\n") == 1 and f"written: {SEED_KEY}" in out
+    assert "1 document(s) written, 0 unchanged, 0 deleted, 2 failed" in err
+    assert f"failed: {LAO_CAI}: the Graph Store at {server.url} forbids PUT" in err
+    # the manifest on the target still lists nothing: the next push writes both again
+    assert manifest_graph(IRIS) not in server.graphs
+    server.forbid_after = None
+    code, out, _ = push([server.url], capsys)
+    assert code == 0 and "2 document(s) written, 0 unchanged" in out
