@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str | None = None
+    #: SPARQL 1.1 Graph Store sink (`plangraph push sparql`).
+    sparql_push_url: str | None = None
+    sparql_push_user: str | None = None
+    sparql_push_password: SecretStr | None = None
     #: Log level of the server.
     log_level: str = "info"
 

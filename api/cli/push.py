@@ -3,7 +3,11 @@
 ``push neo4j`` writes the property-graph projection through the official driver
 (settings ``PLANGRAPH_NEO4J_URI`` / ``_USER`` / ``_PASSWORD`` / ``_DATABASE``, or the
 URI as an argument); ``--dry-run`` prints the statements without a server.
-``push sparql`` is not built yet (issue 9).
+``push sparql`` writes each document's named graph to a SPARQL 1.1 Graph Store
+(``PUT {url}?graph=<g>``; settings ``PLANGRAPH_SPARQL_PUSH_URL`` / ``_USER`` /
+``_PASSWORD``, or the URL as an argument); ``--dry-run`` lists the graphs and
+their triple counts without sending anything. Both are incremental: documents the
+target holds unchanged are skipped. See docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import time
 import typer
 
 from api.cli.app import app, state
-from graph.errors import NotBuilt, NotFound
+from graph.errors import NotFound, PlangraphError
 from ontology.store import GraphStore
 
 
@@ -21,21 +25,60 @@ from ontology.store import GraphStore
 def push(
     ctx: typer.Context,
     target: str = typer.Argument(..., help="neo4j or sparql"),
-    url: str | None = typer.Argument(None, help="Server URI (default: PLANGRAPH_NEO4J_URI)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Print the Cypher statements; connect to nothing."),
-    force: bool = typer.Option(False, "--force", help="Rewrite documents Neo4j already holds unchanged."),
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND statement."),
+    url: str | None = typer.Argument(
+        None,
+        help="Neo4j URI (default: PLANGRAPH_NEO4J_URI) or Graph Store URL (default: PLANGRAPH_SPARQL_PUSH_URL).",
+    ),
+    dry_run: bool = typer.Option(
+        False,
+        "--dry-run",
+        help="Print what would be sent (Cypher, or graphs and triple counts); send nothing.",
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Rewrite documents the target already holds unchanged."
+    ),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="neo4j: rows per UNWIND statement."),
     documents: list[str] | None = typer.Option(
         None, "--document", help="Only this document id (repeatable)."
     ),
+    user: str | None = typer.Option(
+        None, "--user", help="sparql: user (default: PLANGRAPH_SPARQL_PUSH_USER)."
+    ),
+    password: str | None = typer.Option(
+        None, "--password", help="sparql: password (default: PLANGRAPH_SPARQL_PUSH_PASSWORD, preferred)."
+    ),
+    auth: str = typer.Option(
+        "auto", "--auth", help="sparql: auto (the server's challenge), basic or digest."
+    ),
+    chunk_triples: int = typer.Option(
+        50_000,
+        "--chunk-triples",
+        min=1,
+        help="sparql: larger graphs are sent as a PUT then POSTs of this size.",
+    ),
+    timeout: float = typer.Option(120.0, "--timeout", min=1, help="sparql: seconds per request."),
 ) -> None:
-    """Push the graph to Neo4j (or, later, to a SPARQL 1.1 Graph Store)."""
-    if target == "sparql":
-        raise NotBuilt("'plangraph push sparql' is not built yet (issue 9)")
-    if target != "neo4j":
+    """Push the graph to Neo4j or to a SPARQL 1.1 Graph Store (incremental: unchanged documents skipped)."""
+    if target not in ("neo4j", "sparql"):
         raise typer.BadParameter(f"unknown target {target!r}: neo4j or sparql", param_hint="TARGET")
     settings = state(ctx).settings
     keys = list(documents) if documents else None
+    if target == "sparql":
+        from api.cli.push_sparql import push_sparql
+
+        push_sparql(
+            settings,
+            url,
+            keys,
+            dry_run=dry_run,
+            force=force,
+            user=user,
+            password=password,
+            auth=auth,
+            chunk_triples=chunk_triples,
+            timeout=timeout,
+        )
+        return
     if dry_run:
         _dry_run(settings, keys, batch_size)
         return
@@ -66,8 +109,6 @@ def push(
     finally:
         driver.close()
     if not report.ok:
-        from graph.errors import PlangraphError
-
         raise PlangraphError(f"push to {uri} incomplete: {report.summary()}")
     typer.echo(f"pushed to {uri}: {report.summary()}")
 

@@ -41,11 +41,6 @@ def test_a_bad_uri_is_one_line(capsys):
     assert code == 1 and err.count("\n") == 1 and "not a usable Neo4j URI" in err
 
 
-def test_push_sparql_is_still_issue_9(capsys):
-    code, _, err = run(["push", "sparql", "http://localhost:8890/sparql"], capsys)
-    assert code == 2 and "not built yet (issue 9)" in err and err.count("\n") == 1
-
-
 def test_an_unknown_target_is_a_usage_error(capsys):
     code, _, _ = run(["push", "mongodb"], capsys)
     assert code == 2
