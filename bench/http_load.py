@@ -93,7 +93,7 @@ def serving(store: Path, *, start_timeout: float = 120.0, log: Path | None = Non
         "PLANGRAPH_PORT": str(port),
         "PLANGRAPH_LOG_LEVEL": "warning",
     }
-    out = open(log, "wb") if log is not None else subprocess.DEVNULL  # noqa: SIM115
+    out = open(log, "wb") if log is not None else subprocess.DEVNULL
     cmd = [sys.executable, "-c", "from api.cli import main; main()", "serve"]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -145,7 +145,7 @@ def get_json(url: str, path: str):
 def percentile(values: Sequence[float], p: float) -> float:
     """Nearest-rank percentile of ``values`` (p in 0..100)."""
     s = sorted(values)
-    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    k = max(0, min(len(s) - 1, round(p / 100 * len(s) + 0.5) - 1))
     return s[k]
 
 

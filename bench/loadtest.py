@@ -66,7 +66,8 @@ def pick_targets(store: Path, *, per_kind: int = 3, seed: int = 1) -> dict:
         for r in rng.sample(found, min(2, len(found))):
             tasks.append(iris.key_of(r["t"], "eli"))
             rows.append(r["row"])
-        label = _rows(store, f"SELECT ?l WHERE {{ GRAPH ?g {{ {agent} {V.skos.prefLabel} ?l FILTER(lang(?l) = "vi") }} }} LIMIT 1")
+        vi_name = f"SELECT ?l WHERE {{ GRAPH ?g {{ {agent} {V.skos.prefLabel} ?l FILTER(lang(?l) = 'vi') }} }} LIMIT 1"
+        label = _rows(store, vi_name)
         if label:
             names[a] = label[0]["l"]
     years = _rows(store, f"SELECT ?d WHERE {{ GRAPH ?g {{ ?p {V.eli.date_document} ?d }} }} LIMIT 1")
