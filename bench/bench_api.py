@@ -80,7 +80,9 @@ def run(ctx) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_api", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--store", type=Path, help="serve this store (default: a generated corpus in a temp store)")
+    ap.add_argument(
+        "--store", type=Path, help="serve this store (default: a generated corpus in a temp store)"
+    )
     ap.add_argument("--copy", action="store_true", help="serve a temporary copy of --store")
     ap.add_argument("--plans", type=int, default=200)
     ap.add_argument("--clients", type=int, default=8)

@@ -48,7 +48,11 @@ def _cpu() -> float:
 
 
 def disk_mb(path: Path) -> float:
-    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 1) if path.exists() else 0.0
+    return (
+        round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 1)
+        if path.exists()
+        else 0.0
+    )
 
 
 def _child(mode: str, files: list[Path], store: Path, workers: int, nquads: Path | None) -> dict:
@@ -88,7 +92,9 @@ def _child(mode: str, files: list[Path], store: Path, workers: int, nquads: Path
     }
 
 
-def run_child(mode: str, folder: Path, plans: int | None, store: Path, workers: int, nquads: Path | None) -> dict:
+def run_child(
+    mode: str, folder: Path, plans: int | None, store: Path, workers: int, nquads: Path | None
+) -> dict:
     cmd = [sys.executable, "-m", "bench.bench_ingest", str(folder), "--child", mode, "--store", str(store)]
     cmd += ["--workers", str(workers)] + (["--plans", str(plans)] if plans else [])
     cmd += ["--nquads", str(nquads)] if nquads else []
@@ -110,7 +116,9 @@ def quads_digest(nquads: Path) -> dict:
     with nquads.open("rb") as f:
         for line in f:
             if line.strip():
-                total = (total + int.from_bytes(hashlib.blake2b(line.strip(), digest_size=8).digest())) % 2**64
+                total = (
+                    total + int.from_bytes(hashlib.blake2b(line.strip(), digest_size=8).digest())
+                ) % 2**64
                 n += 1
     return {"quads": n, "digest": f"{total:016x}"}
 
@@ -131,7 +139,9 @@ def _summary(runs: list[dict], n: int, mb: float) -> dict:
     }
 
 
-def measure(folder: str | Path, *, plans: int | None = None, repeats: int = 1, workers: int = 2, log=print) -> dict:
+def measure(
+    folder: str | Path, *, plans: int | None = None, repeats: int = 1, workers: int = 2, log=print
+) -> dict:
     folder = Path(folder)
     files = corpus_files(folder, plans)
     n = len(files)
@@ -180,7 +190,8 @@ def measure(folder: str | Path, *, plans: int | None = None, repeats: int = 1, w
     result["same_quads"] = digests.get("load") == digests.get("load_bulk")
     result["digests"] = digests
     result["ratios"] = {
-        f"{m}_vs_baseline": round(result[m]["median_plans_per_s"] / floor, 4) for m in ("extract", "load", "load_bulk")
+        f"{m}_vs_baseline": round(result[m]["median_plans_per_s"] / floor, 4)
+        for m in ("extract", "load", "load_bulk")
     }
     result["target"] = {
         "plans_per_s": TARGET_PLANS_PER_S,
@@ -190,7 +201,9 @@ def measure(folder: str | Path, *, plans: int | None = None, repeats: int = 1, w
         "extract_only_ratio": round(result["extract"]["median_plans_per_s"] / TARGET_PLANS_PER_S, 3),
         "met": best >= TARGET_PLANS_PER_S,
     }
-    result["ok"] = result["same_quads"] and all(result[m]["runs"][0]["failed"] == 0 for m in ("load", "load_bulk"))
+    result["ok"] = result["same_quads"] and all(
+        result[m]["runs"][0]["failed"] == 0 for m in ("load", "load_bulk")
+    )
     return result
 
 

@@ -203,7 +203,13 @@ def _stats(latencies: list[float], errors: int, seconds: float) -> dict:
 
 
 def drive(
-    server: Server, mix: Sequence[Req], *, clients: int, seconds: float, warmup: float = 1.0, timeout: float = 30
+    server: Server,
+    mix: Sequence[Req],
+    *,
+    clients: int,
+    seconds: float,
+    warmup: float = 1.0,
+    timeout: float = 30,
 ) -> dict:
     """``clients`` threads send requests drawn from ``mix`` (by weight) for ``seconds``, after a short
     unmeasured warm-up (every distinct request once, then the mix for ``warmup`` seconds: indexes and
@@ -239,7 +245,8 @@ def drive(
         "seconds": round(elapsed, 2),
         **_stats(every, sum(total.errors.values()), elapsed),
         "routes": {
-            route: _stats(v, total.errors.get(route, 0), elapsed) for route, v in sorted(total.latencies.items())
+            route: _stats(v, total.errors.get(route, 0), elapsed)
+            for route, v in sorted(total.latencies.items())
         },
         "error_examples": total.examples,
         "client_cpu_seconds": round(client_cpu, 2),

@@ -49,7 +49,9 @@ def pick_targets(store: Path, *, per_kind: int = 3, seed: int = 1) -> dict:
     from ontology.ntriples import V
 
     iris = Iris()
-    counts = _rows(store, f"SELECT ?a (COUNT(?t) AS ?n) WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} ?a }} }} GROUP BY ?a")
+    counts = _rows(
+        store, f"SELECT ?a (COUNT(?t) AS ?n) WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} ?a }} }} GROUP BY ?a"
+    )
     agencies = sorted(
         ((int(r["n"]), iris.key_of(r["a"], "org")) for r in counts if "/group/" not in r["a"]),
         key=lambda x: (-x[0], x[1]),
@@ -62,7 +64,10 @@ def pick_targets(store: Path, *, per_kind: int = 3, seed: int = 1) -> dict:
     tasks, names, rows = [], {}, []
     for a in popular + rare:
         agent = f"<{iris.agency(a)}>"
-        found = _rows(store, f"SELECT ?t ?row WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} {agent} ; {V.pg.rowLabel} ?row }} }} LIMIT 20")
+        found = _rows(
+            store,
+            f"SELECT ?t ?row WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} {agent} ; {V.pg.rowLabel} ?row }} }} LIMIT 20",
+        )
         for r in rng.sample(found, min(2, len(found))):
             tasks.append(iris.key_of(r["t"], "eli"))
             rows.append(r["row"])
@@ -73,12 +78,22 @@ def pick_targets(store: Path, *, per_kind: int = 3, seed: int = 1) -> dict:
     years = _rows(store, f"SELECT ?d WHERE {{ GRAPH ?g {{ ?p {V.eli.date_document} ?d }} }} LIMIT 1")
     year = years[0]["d"][:4] if years else "2022"
     plans = sorted({t.split("/task/")[0] for t in tasks})
-    return {"popular": popular, "rare": rare, "tasks": tasks, "rows": rows, "plans": plans, "names": names, "year": year}
+    return {
+        "popular": popular,
+        "rare": rare,
+        "tasks": tasks,
+        "rows": rows,
+        "plans": plans,
+        "names": names,
+        "year": year,
+    }
 
 
 def agency_tasks_requests(t: dict) -> list[Req]:
     """``/agencies/{id}/tasks`` for the popular and the rare agencies (the route bench_api measures)."""
-    out = [Req("agency tasks (popular)", url_path(f"/agencies/{a}/tasks", limit=20), 1.0) for a in t["popular"]]
+    out = [
+        Req("agency tasks (popular)", url_path(f"/agencies/{a}/tasks", limit=20), 1.0) for a in t["popular"]
+    ]
     out += [Req("agency tasks (rare)", url_path(f"/agencies/{a}/tasks"), 1.0) for a in t["rare"]]
     return out
 
@@ -90,7 +105,7 @@ def mix(t: dict) -> list[Req]:
     reqs = agency_tasks_requests(t)
     for a in t["popular"][:1] + t["rare"][:1]:
         reqs.append(Req("agency", url_path(f"/agencies/{a}"), 1.0))
-    for a, name in list(t["names"].items())[:3]:
+    for name in list(t["names"].values())[:3]:
         reqs.append(Req("ask", url_path("/ask", q=f"nhiệm vụ nào do {name} chủ trì"), 0.5))
         reqs.append(Req("search", url_path("/agencies", q=fold(name)), 0.5))
     reqs.append(Req("ask", url_path("/ask", q=f"nhiệm vụ nào thực hiện trong quý III/{t['year']}"), 0.5))
@@ -100,12 +115,20 @@ def mix(t: dict) -> list[Req]:
     for plan in t["plans"][:4]:
         reqs.append(Req("network", url_path("/network/coordination", plan=plan), 0.4))
     if len(t["popular"]) > 1:
-        reqs.append(Req("network path", url_path("/network/path", **{"from": t["popular"][0], "to": t["rare"][0]}), 0.3))
+        reqs.append(
+            Req(
+                "network path",
+                url_path("/network/path", **{"from": t["popular"][0], "to": t["rare"][0]}),
+                0.3,
+            )
+        )
     from ontology.ntriples import V
 
     sparql = f"SELECT ?t ?row WHERE {{ GRAPH ?g {{ ?t {V.pg.rowLabel} ?row }} }} LIMIT 10"
     reqs.append(Req("sparql", url_path("/sparql", query=sparql), 1.0))
-    reqs.append(Req("unknown agency (404)", url_path("/agencies/vn/no-such-agency/tasks"), 0.2, expect=(404,)))
+    reqs.append(
+        Req("unknown agency (404)", url_path("/agencies/vn/no-such-agency/tasks"), 0.2, expect=(404,))
+    )
     return reqs
 
 
@@ -171,7 +194,10 @@ def loadtest(
 
 def table(result: dict) -> str:
     """The result as a Markdown table (per route, then the total)."""
-    out = ["| route | requests | rps | p50 ms | p95 ms | p99 ms | max ms | errors |", "|---|---|---|---|---|---|---|---|"]
+    out = [
+        "| route | requests | rps | p50 ms | p95 ms | p99 ms | max ms | errors |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     rows = [*result["routes"].items(), ("**all**", result)]
     for route, s in rows:
         out.append(
@@ -182,7 +208,9 @@ def table(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.loadtest", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--store", type=Path, help="serve this store (default: a generated corpus in a temp store)")
+    ap.add_argument(
+        "--store", type=Path, help="serve this store (default: a generated corpus in a temp store)"
+    )
     ap.add_argument("--copy", action="store_true", help="serve a temporary copy of --store")
     ap.add_argument("--plans", type=int, default=200, help="generated plans when no --store (default 200)")
     ap.add_argument("--clients", type=int, default=8)
