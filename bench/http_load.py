@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import math
 import os
 import random
 import resource
@@ -145,7 +146,7 @@ def get_json(url: str, path: str):
 def percentile(values: Sequence[float], p: float) -> float:
     """Nearest-rank percentile of ``values`` (p in 0..100)."""
     s = sorted(values)
-    k = max(0, min(len(s) - 1, round(p / 100 * len(s) + 0.5) - 1))
+    k = max(0, min(len(s) - 1, math.ceil(p / 100 * len(s)) - 1))
     return s[k]
 
 

@@ -178,7 +178,7 @@ def loadtest(
         targets = pick_targets(served)
         reqs = requests(targets)
         log(f"{len(reqs)} distinct requests; {clients} clients for {seconds:g} s")
-        with serving(served, log=tmp / "serve.log") as server:
+        with serving(served, log=Path(tmp) / "serve.log") as server:
             result = drive(server, reqs, clients=clients, seconds=seconds)
             result["server_rss_mb"] = server.rss_mb()
     result.update(
