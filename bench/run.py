@@ -3,6 +3,7 @@
     python -m bench.run --quick          # 200 plans, 3 runs each: a few minutes on 2 cores
     python -m bench.run --full           # 1,000 plans, 3 runs each, plus a profile
     python -m bench.run --quick --only extract
+    python -m bench.run --huge --only ingest    # 10,000 plans, one run each (about an hour on 2 cores)
 
 Each benchmark (a module with ``NAME`` and ``run(ctx)``, listed in ``BENCHMARKS``) writes
 ``bench/results/NAME.json`` (full) or ``bench/results/quick/NAME.json`` (quick, git-ignored).
@@ -22,9 +23,13 @@ import time
 from bench.harness import ROOT, Context
 
 #: Benchmark modules, in order. Store, query, API and serve benchmarks are added here.
-BENCHMARKS = ("bench.bench_truth", "bench.bench_extract")
+BENCHMARKS = ("bench.bench_truth", "bench.bench_extract", "bench.bench_ingest", "bench.bench_api")
 
-MODES = {"quick": {"plans": 200, "repeats": 3}, "full": {"plans": 1000, "repeats": 3}}
+MODES = {
+    "quick": {"plans": 200, "repeats": 3},
+    "full": {"plans": 1000, "repeats": 3},
+    "huge": {"plans": 10_000, "repeats": 1},
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,17 +37,19 @@ def main(argv: list[str] | None = None) -> int:
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--quick", action="store_true")
     mode.add_argument("--full", action="store_true")
+    mode.add_argument("--huge", action="store_true", help="full mode at 10,000 plans, one run each")
     ap.add_argument("--only", action="append", help="benchmark NAME (repeatable)")
     ap.add_argument("--plans", type=int, help="override the mode's corpus size")
     ap.add_argument("--repeats", type=int, help="override the mode's runs per measurement")
     ap.add_argument("--min-score", type=float, default=0.97)
     a = ap.parse_args(argv)
+    size = "quick" if a.quick else "huge" if a.huge else "full"
     name = "quick" if a.quick else "full"
     ctx = Context(
         mode=name,
-        plans=a.plans or MODES[name]["plans"],
-        repeats=a.repeats or MODES[name]["repeats"],
-        results=ROOT / "results" / ("quick" if a.quick else ""),
+        plans=a.plans or MODES[size]["plans"],
+        repeats=a.repeats or MODES[size]["repeats"],
+        results=ROOT / "results" / ("quick" if a.quick else "huge" if a.huge else ""),
         min_score=a.min_score,
     )
     failed = []

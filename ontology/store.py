@@ -192,11 +192,24 @@ class GraphStore:
         return self.load_graph(document_graph(extraction, self.iris))
 
     def load_graph(self, dg: DocumentGraph) -> LoadResult:
+        """One document in one transaction: a new one through Oxigraph's N-Quads loader (about twice as
+        fast as parsing the same data as a SPARQL update), a changed one by DROP + INSERT DATA."""
         with self._write_lock:
             if self.stored_hash(dg.key) == dg.content_hash:
                 return LoadResult(dg.key, dg.size, changed=False)
-            self._write(replace_update(dg))
+            if self.has_document(dg.key):
+                self._write(replace_update(dg))
+            else:
+                self._insert_new(dg)
         return LoadResult(dg.key, dg.size, changed=True)
+
+    def _insert_new(self, dg: DocumentGraph) -> None:
+        """Add a document that is not in the store: ``Store.load`` is one transaction (all or nothing)."""
+        try:
+            self._store.load(dg.nquads().encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise PlangraphError(f"cannot write to the store: {first}") from exc
 
     # -- bulk loading (an initial import: many new documents, no transaction each) -------------------
     def _bulk_marker(self) -> Path | None:
