@@ -23,7 +23,9 @@ from graph.answers import (
     TaskOut,
     TimelineOut,
 )
+from graph.network_summary import summarise
 from graph.values.text import fold
+from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
 
@@ -546,6 +548,36 @@ class StoreReader:
                   {{ ?t {V.pg.lead} ?a BIND("lead" AS ?role) }} UNION {{ ?t {V.pg.coordinating} ?a BIND("coordinating" AS ?role) }}
                 }} }}"""
         return [(r["t"].value, r["a"].value, r["role"].value) for r in self.query(q)]
+
+    def summary_rows(
+        self, *, jurisdiction: str | None = None, plan_iri: str | None = None
+    ) -> list[tuple[str, str, str | None]]:
+        """(graph IRI, plan IRI, stored coordination summary or None) per document graph, optionally of
+        the documents whose plan is of one province, or of one plan (see :mod:`ontology.network_index`)."""
+        scope = _values("p", [plan_iri]) if plan_iri else ""
+        if jurisdiction and not plan_iri:
+            scope = f"?p {V.pg.jurisdiction} {_lit(jurisdiction)} ."
+        q = f"""SELECT ?g ?p ?s WHERE {{ GRAPH ?g {{ {scope} ?g {V.pg.describes} ?p .
+                  OPTIONAL {{ ?g {V.pg.coordinationSummary} ?s }} }} }}"""
+        return sorted((r["g"].value, r["p"].value, _v(r["s"])) for r in self.query(q))
+
+    def network_summaries(
+        self, *, jurisdiction: str | None = None, plan_iri: str | None = None
+    ) -> list[dict]:
+        """The coordination summaries of the documents in scope; a document stored without a current
+        one (an older store) is summarised from its assignments here."""
+        out = []
+        for _, plan, text in self.summary_rows(jurisdiction=jurisdiction, plan_iri=plan_iri):
+            found = decode(text) if text is not None else None
+            if found is None:
+                found = summarise(self.participation(plan_iri=plan), prefix=task_prefix(plan))
+            out.append(found)
+        return out
+
+    def triple_count(self, graph_iri: str) -> int:
+        q = f"SELECT ?n WHERE {{ GRAPH {iri(graph_iri)} {{ {iri(graph_iri)} {V.pg.tripleCount} ?n }} }}"
+        rows = list(self.query(q))
+        return int(rows[0]["n"].value) if rows else 0
 
     def participation_for_tasks(self, task_iris: list[str]) -> list[tuple[str, str, str]]:
         """(task IRI, agent IRI, role) for the given tasks."""
