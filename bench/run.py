@@ -22,7 +22,7 @@ import time
 from bench.harness import ROOT, Context
 
 #: Benchmark modules, in order. Store, query, API and serve benchmarks are added here.
-BENCHMARKS = ("bench.bench_truth", "bench.bench_extract")
+BENCHMARKS = ("bench.bench_truth", "bench.bench_extract", "bench.bench_questions", "bench.bench_serve")
 
 MODES = {"quick": {"plans": 200, "repeats": 3}, "full": {"plans": 1000, "repeats": 3}}
 

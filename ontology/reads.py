@@ -28,6 +28,7 @@ from graph.values.text import fold
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
+from ontology.task_lookup import task_rows
 
 
 def _first(rows):
@@ -48,6 +49,13 @@ def _date(term) -> dt.date | None:
         return None
 
 
+def _date_text(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text is not None else None
+    except ValueError:
+        return None
+
+
 def _int(term) -> int | None:
     return int(term.value) if term is not None else None
 
@@ -56,9 +64,13 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(iri(x) for x in iris)} }}"
 
 
-_SPAN = f"""OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span .
-      OPTIONAL {{ ?{{s}}_span {V.oa.hasSelector} ?{{s}}_sel . ?{{s}}_sel {V.pg.lineStart} ?{{s}}_l1 ; {V.pg.lineEnd} ?{{s}}_l2 }}
-      OPTIONAL {{ ?{{s}}_span {V.oa.hasSelector}/{V.oa.exact} ?{{s}}_quote }} }}"""
+#: Flat OPTIONALs on purpose: pyoxigraph 0.5 evaluates a nested OPTIONAL (or a property path inside
+#: one) without the outer bindings, over every span of the store — 1.5 s for 50 tasks of 5 plans,
+#: against 3 ms flat. Lines and quote share ``?{s}_span``, so they come from the same span.
+_SPAN = f"""OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span . ?{{s}}_span {V.oa.hasSelector} ?{{s}}_sel .
+      ?{{s}}_sel {V.pg.lineStart} ?{{s}}_l1 ; {V.pg.lineEnd} ?{{s}}_l2 }}
+    OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span . ?{{s}}_span {V.oa.hasSelector} ?{{s}}_qsel .
+      ?{{s}}_qsel {V.oa.exact} ?{{s}}_quote }}"""
 
 
 def span_pattern(subject: str) -> str:
@@ -116,43 +128,19 @@ class StoreReader:
         """Full task answers (content, timeline, roles, evidence), in the order given."""
         if not task_iris:
             return []
-        q = f"""SELECT ?t ?row ?plan ?content ?tas ?start ?end ?tlabel ?t_l1 ?t_l2 ?t_quote WHERE {{
-              {_values("t", task_iris)}
-              GRAPH ?g {{ ?t {V.pg.rowLabel} ?row ; {V.pplan.isStepOfPlan} ?plan .
-                OPTIONAL {{ ?t {V.dcterms.description} ?content }}
-                OPTIONAL {{ ?t {V.pg.timelineAsWritten} ?tas }}
-                OPTIONAL {{ ?t {V.time.hasTime} ?iv .
-                  OPTIONAL {{ ?iv {V.time.hasBeginning}/{V.time.inXSDDate} ?start }}
-                  OPTIONAL {{ ?iv {V.time.hasEnd}/{V.time.inXSDDate} ?end }}
-                  OPTIONAL {{ ?iv {V.rdfs.label} ?tlabel }} }}
-                {span_pattern("t")} }} }}"""
-        found: dict[str, dict] = {}
-        for r in self.query(q):
-            t = r["t"].value
-            if t in found:
-                continue
-            found[t] = {
-                "row": r["row"].value,
-                "plan": r["plan"].value,
-                "content": _v(r["content"]) or "",
-                "timeline": TimelineOut(
-                    start=_date(r["start"]),
-                    end=_date(r["end"]),
-                    label=_v(r["tlabel"]),
-                    as_written=_v(r["tas"]),
-                ),
-                "l1": _int(r["t_l1"]),
-                "l2": _int(r["t_l2"]),
-                "quote": _v(r["t_quote"]),
-            }
-        roles = self._roles(list(found))
+        found = task_rows(self.store.raw, task_iris)
         out = []
         for t in task_iris:
             d = found.get(t)
             if d is None:
                 continue
             plan = self.plan_ref(d["plan"])
-            tl = d["timeline"]
+            tl = TimelineOut(
+                start=_date_text(d["start"]),
+                end=_date_text(d["end"]),
+                label=d["label"],
+                as_written=d["as_written"],
+            )
             out.append(
                 TaskOut(
                     id=self.task_id(t),
@@ -160,8 +148,8 @@ class StoreReader:
                     plan=plan,
                     content=d["content"],
                     timeline=tl if (tl.start or tl.end or tl.label or tl.as_written) else None,
-                    lead=roles[t]["lead"],
-                    coordinating=roles[t]["coordinating"],
+                    lead=self._refs(d["roles"]["lead"]),
+                    coordinating=self._refs(d["roles"]["coordinating"]),
                     evidence=Evidence(
                         document=plan.id,
                         document_symbol=plan.full_symbol,
@@ -173,31 +161,14 @@ class StoreReader:
             )
         return out
 
-    def _roles(self, task_iris: list[str]) -> dict[str, dict[str, list[AgentRef]]]:
-        roles: dict[str, dict[str, list[AgentRef]]] = defaultdict(lambda: {"lead": [], "coordinating": []})
-        if not task_iris:
-            return roles
-        q = f"""SELECT ?t ?role ?a ?name ?group WHERE {{ {_values("t", task_iris)}
-              GRAPH ?g {{ {{ ?t {V.pg.lead} ?a BIND("lead" AS ?role) }}
-                          UNION {{ ?t {V.pg.coordinating} ?a BIND("coordinating" AS ?role) }}
-                OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
-                OPTIONAL {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }} }} }}"""
-        seen = set()
-        for r in self.query(q):
-            key = (r["t"].value, r["role"].value, r["a"].value)
-            if key in seen:
-                continue
-            seen.add(key)
-            aid = self.agent_id(r["a"].value)
-            roles[key[0]][key[1]].append(
-                AgentRef(
-                    id=aid, name=_v(r["name"]) or aid, kind="group" if r["group"] is not None else "agency"
-                )
-            )
-        for by_role in roles.values():  # agencies before groups, then by name: the same order in every store
-            for refs in by_role.values():
-                refs.sort(key=lambda a: (a.kind == "group", fold(a.name), a.id))
-        return roles
+    def _refs(self, agents: list[tuple[str, str | None, bool]]) -> list[AgentRef]:
+        """Agencies before groups, then by name: the same order in every store."""
+        refs = []
+        for a, name, group in agents:
+            aid = self.agent_id(a)
+            refs.append(AgentRef(id=aid, name=name or aid, kind="group" if group else "agency"))
+        refs.sort(key=lambda a: (a.kind == "group", fold(a.name), a.id))
+        return refs
 
     def task_iris_for_row(self, row: str, plan_iri: str | None = None) -> list[str]:
         plan = f"?t {V.pplan.isStepOfPlan} {iri(plan_iri)} ." if plan_iri else ""

@@ -1,0 +1,113 @@
+"""Task details by direct index lookups: a cost that follows the page, not the store.
+
+:meth:`ontology.reads.StoreReader.tasks` answers every page of tasks (an agency's tasks, a
+period, a legal basis, a network's examples). As one SPARQL query with its OPTIONALs, pyoxigraph
+0.5 sometimes plans it as joins over every task and span of the store (125 ms for 50 tasks of
+5 plans, growing with the store); here each task's triples are read with ``quads_for_pattern``
+in the task's own graph: a few index lookups per task, whatever the store holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyoxigraph as ox
+
+from ontology.namespaces import DCTERMS, OA, PG, PPLAN, PROV, RDF, RDFS, SKOS, TIME
+
+
+def _n(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+ROW, PLAN, DESC, TAS = (
+    _n(PG.rowLabel),
+    _n(PPLAN.isStepOfPlan),
+    _n(DCTERMS.description),
+    _n(PG.timelineAsWritten),
+)
+HAS_TIME, BEGIN, END, DATE = _n(TIME.hasTime), _n(TIME.hasBeginning), _n(TIME.hasEnd), _n(TIME.inXSDDate)
+LABEL, DERIVED, SELECTOR = _n(RDFS.label), _n(PROV.wasDerivedFrom), _n(OA.hasSelector)
+LINE_START, LINE_END, EXACT = _n(PG.lineStart), _n(PG.lineEnd), _n(OA.exact)
+LEAD, COORD, PREF, TYPE, GROUP = (
+    _n(PG.lead),
+    _n(PG.coordinating),
+    _n(SKOS.prefLabel),
+    _n(RDF.type),
+    _n(PG.AgencyGroup),
+)
+
+
+class Lookup:
+    """Objects of (subject, predicate) in one graph, read straight from the store's indexes."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def objects(self, s, p, g) -> list:
+        # consumed here, on this thread (see GraphStore.stored_hash)
+        return [q.object for q in self.store.quads_for_pattern(s, p, None, g)]
+
+    def first(self, s, p, g):
+        found = self.objects(s, p, g)
+        return found[0] if found else None
+
+    def graph_of(self, task: ox.NamedNode):
+        """The graph that holds the task (its row label), or None."""
+        quads = list(self.store.quads_for_pattern(task, ROW, None, None))
+        return quads[0].graph_name if quads else None
+
+
+def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
+    """Per task IRI found: row, plan, content, timeline parts, evidence lines and quote, and its
+    agents by role as (agent IRI, Vietnamese name or None, is a group)."""
+    look = Lookup(store)
+    out: dict[str, dict] = {}
+    for t_iri in task_iris:
+        t = ox.NamedNode(t_iri)
+        g = look.graph_of(t)
+        if g is None or t_iri in out:
+            continue
+        plan = look.first(t, PLAN, g)
+        row = look.first(t, ROW, g)
+        if plan is None or row is None:
+            continue
+        d = {"row": row.value, "plan": plan.value, "content": _v(look.first(t, DESC, g)) or ""}
+        d["as_written"] = _v(look.first(t, TAS, g))
+        d["start"] = d["end"] = d["label"] = None
+        for iv in look.objects(t, HAS_TIME, g)[:1]:
+            b, e = look.first(iv, BEGIN, g), look.first(iv, END, g)
+            d["start"] = _v(look.first(b, DATE, g)) if b is not None else None
+            d["end"] = _v(look.first(e, DATE, g)) if e is not None else None
+            d["label"] = _v(look.first(iv, LABEL, g))
+        d["l1"] = d["l2"] = d["quote"] = None
+        for span in look.objects(t, DERIVED, g)[:1]:
+            for sel in look.objects(span, SELECTOR, g):
+                l1, quote = look.first(sel, LINE_START, g), look.first(sel, EXACT, g)
+                if l1 is not None and d["l1"] is None:
+                    d["l1"], d["l2"] = int(l1.value), _int(look.first(sel, LINE_END, g))
+                if quote is not None and d["quote"] is None:
+                    d["quote"] = quote.value
+        d["roles"] = _roles(look, t, g)
+        out[t_iri] = d
+    return out
+
+
+def _roles(look: Lookup, t: ox.NamedNode, g) -> dict[str, list[tuple[str, str | None, bool]]]:
+    roles: dict[str, list] = defaultdict(list)
+    for role, prop in (("lead", LEAD), ("coordinating", COORD)):
+        for a in dict.fromkeys(look.objects(t, prop, g)):
+            name = next(
+                (x.value for x in look.objects(a, PREF, g) if getattr(x, "language", None) == "vi"), None
+            )
+            group = bool(list(look.store.quads_for_pattern(a, TYPE, GROUP, g)))
+            roles[role].append((a.value, name, group))
+    return roles
+
+
+def _v(term) -> str | None:
+    return term.value if term is not None else None
+
+
+def _int(term) -> int | None:
+    return int(term.value) if term is not None else None
