@@ -17,6 +17,7 @@ Ratios are baseline p50 / plangraph p50.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import statistics
 import tempfile
 import time
@@ -89,6 +90,7 @@ def measure_size(ctx: Context, path: Path, plans: int, load: dict) -> dict:
         rows[name] = {"plangraph": m, "rdflib": b, "ratio_p50": ratio}
     return {
         "plans": plans,
+        "load_average": list(os.getloadavg()),
         "store": load,
         "picks": picks,
         "name_index_build_s": round(index_s, 3),
@@ -168,3 +170,27 @@ def summary(times_ms: list[float]) -> dict:
         "p95_ms": round(p95, 3),
         "max_ms": round(times[-1], 3),
     }
+
+
+def table(result: dict) -> str:
+    """The markdown table of docs/performance.md from a result (``python -m bench.bench_questions F.json``)."""
+    lines = [
+        "| plans | question | plangraph p50 / p95 ms | rdflib p50 ms | rdflib ÷ plangraph |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for size in result["sizes"]:
+        for name, row in size["questions"].items():
+            ours, base = row["plangraph"], row["rdflib"]
+            b = f"{base['p50_ms']:.1f}" if base.get("finished") else f"did not finish ({base.get('why', '')})"
+            ratio = f"{row['ratio_p50']:g}×" if row["ratio_p50"] is not None else "—"
+            lines.append(
+                f"| {size['plans']:,} | {name} | {ours['p50_ms']:.2f} / {ours['p95_ms']:.2f} | {b} | {ratio} |"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - prints a result's table
+    import json
+    import sys
+
+    print(table(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))

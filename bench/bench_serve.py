@@ -37,7 +37,7 @@ def run(ctx: Context) -> dict:
     runs = [start_once(path, picks) for _ in range(max(1, ctx.repeats))]
     ok = [r for r in runs if r.get("started")]
     med = {k: round(statistics.median(r[k] for r in ok), 3) for k in ok[0] if k != "started"} if ok else {}
-    return {"name": NAME, "plans": plans, "store": load, "targets": TARGETS, "runs": runs, "median": med,
+    return {"name": NAME, "plans": plans, "store": load, "load_average": list(os.getloadavg()), "targets": TARGETS, "runs": runs, "median": med,
             "picks": picks, "ok": bool(ok)}  # fmt: skip
 
 

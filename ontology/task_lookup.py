@@ -62,6 +62,7 @@ def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
     """Per task IRI found: row, plan, content, timeline parts, evidence lines and quote, and its
     agents by role as (agent IRI, Vietnamese name or None, is a group)."""
     look = Lookup(store)
+    agents: dict[tuple, tuple[str | None, bool]] = {}
     out: dict[str, dict] = {}
     for t_iri in task_iris:
         t = ox.NamedNode(t_iri)
@@ -88,7 +89,7 @@ def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
                     d["l1"], d["l2"] = int(l1.value), _int(look.first(sel, LINE_END, g))
                 if quote is not None and d["quote"] is None:
                     d["quote"] = quote.value
-        d["roles"] = _roles(look, t, g)
+        d["roles"] = _roles(look, t, g, agents)
         out[t_iri] = d
     return out
 
