@@ -1,7 +1,7 @@
 """The baseline of the question benchmark: the same questions as SPARQL over rdflib's in-memory store.
 
-The quads are parsed into an rdflib ``Dataset`` (union default graph) in a child process; the
-parent waits at most ``load_limit`` seconds for the load and ``query_limit`` seconds for each
+The quads are parsed into an rdflib ``Dataset`` (union default graph) in a child process whose
+address space is capped (``memory_gb``: it fails instead of starving the machine); the parent waits at most ``load_limit`` seconds for the load and ``query_limit`` seconds for each
 repetition of each question, and kills the child when a limit passes: the rest is recorded as
 not finished, with the limit, never dropped or estimated.
 """
@@ -52,9 +52,11 @@ def baseline_queries(picks: dict, iris: Iris) -> dict[str, list[str]]:
     }
 
 
-def _child(path: str, queries: dict[str, list[str]], reps: int, conn) -> None:
+def _child(path: str, queries: dict[str, list[str]], reps: int, memory_gb: float, conn) -> None:
     from rdflib import Dataset
 
+    limit = int(memory_gb * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     t0 = time.perf_counter()
     ds = Dataset(default_union=True)
     ds.parse(path, format="nquads")
@@ -71,13 +73,20 @@ def _child(path: str, queries: dict[str, list[str]], reps: int, conn) -> None:
 
 
 def run_baseline(
-    dump, queries: dict[str, list[str]], *, reps: int, load_limit: float, query_limit: float, ctx
+    dump,
+    queries: dict[str, list[str]],
+    *,
+    reps: int,
+    load_limit: float,
+    query_limit: float,
+    ctx,
+    memory_gb: float = 10,
 ) -> dict:
     """Run the queries on rdflib in a child process of multiprocessing context ``ctx``."""
     from bench.bench_questions import summary
 
     recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(str(dump), queries, reps, send), daemon=True)
+    proc = ctx.Process(target=_child, args=(str(dump), queries, reps, memory_gb, send), daemon=True)
     proc.start()
     send.close()
     out: dict = {"load": {"finished": False, "limit_s": load_limit}, "questions": {}}
@@ -92,7 +101,11 @@ def run_baseline(
         try:
             _, secs, rss, quads = recv.recv()
         except EOFError:
-            out["load"]["why"] = "the rdflib process ended while loading (out of memory?)"
+            out["load"]["why"] = (
+                f"the rdflib process ended while loading (its memory limit is {memory_gb:g} GB)"
+            )
+            for name in queries:
+                out["questions"][name] = {"finished": False, "why": out["load"]["why"]}
             return out
         out["load"] = {"finished": True, "s": round(secs, 1), "max_rss_mb": round(rss), "quads": quads}
         times: dict[str, list[float]] = {name: [] for name in queries}

@@ -42,11 +42,16 @@ WARMUP = 3
 BASELINE_LOAD_LIMIT = 600.0
 BASELINE_QUERY_LIMIT = 60.0
 BASELINE_REPS = {"quick": 5, "full": 3}
+#: the rdflib child's address-space limit: it fails with MemoryError instead of starving the machine
+BASELINE_MEMORY_GB = 10
 #: targets at 10,000 plans (docs/performance.md)
 TARGETS = {"p50_ms": 10.0, "p95_ms": 50.0, "network_ms": 200.0, "ratio": 20.0}
 
 
 def sizes(ctx: Context) -> list[int]:
+    """quick: the mode's corpus; full: it and 10,000 plans (``PLANGRAPH_BENCH_SIZES=1000,10000`` to choose)."""
+    if os.environ.get("PLANGRAPH_BENCH_SIZES"):
+        return [int(x) for x in os.environ["PLANGRAPH_BENCH_SIZES"].split(",")]
     return [ctx.plans] if ctx.mode == "quick" else sorted({ctx.plans, 10_000})
 
 
@@ -78,6 +83,7 @@ def measure_size(ctx: Context, path: Path, plans: int, load: dict) -> dict:
         baseline_queries(picks, iris),
         reps=BASELINE_REPS[ctx.mode],
         load_limit=BASELINE_LOAD_LIMIT,
+        memory_gb=BASELINE_MEMORY_GB,
         query_limit=BASELINE_QUERY_LIMIT,
         ctx=mp.get_context("spawn"),
     )

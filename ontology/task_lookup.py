@@ -94,15 +94,16 @@ def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
     return out
 
 
-def _roles(look: Lookup, t: ox.NamedNode, g) -> dict[str, list[tuple[str, str | None, bool]]]:
+def _roles(look: Lookup, t: ox.NamedNode, g, agents: dict) -> dict[str, list[tuple[str, str | None, bool]]]:
+    """The task's agents by role; ``agents`` caches (agent, graph) -> (name, is a group) across tasks."""
     roles: dict[str, list] = defaultdict(list)
     for role, prop in (("lead", LEAD), ("coordinating", COORD)):
         for a in dict.fromkeys(look.objects(t, prop, g)):
-            name = next(
-                (x.value for x in look.objects(a, PREF, g) if getattr(x, "language", None) == "vi"), None
-            )
-            group = bool(list(look.store.quads_for_pattern(a, TYPE, GROUP, g)))
-            roles[role].append((a.value, name, group))
+            if (a, g) not in agents:
+                names = look.objects(a, PREF, g)
+                name = next((x.value for x in names if getattr(x, "language", None) == "vi"), None)
+                agents[(a, g)] = (name, bool(list(look.store.quads_for_pattern(a, TYPE, GROUP, g))))
+            roles[role].append((a.value, *agents[(a, g)]))
     return roles
 
 
