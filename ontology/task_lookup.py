@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from ontology.namespaces import DCTERMS, OA, PG, PPLAN, PROV, RDF, RDFS, SKOS, TIME
+from ontology.namespaces import DCTERMS, ELI, OA, PG, PPLAN, PROV, RDF, RDFS, SKOS, TIME
 
 
 def _n(term) -> ox.NamedNode:
@@ -29,6 +29,14 @@ ROW, PLAN, DESC, TAS = (
 HAS_TIME, BEGIN, END, DATE = _n(TIME.hasTime), _n(TIME.hasBeginning), _n(TIME.hasEnd), _n(TIME.inXSDDate)
 LABEL, DERIVED, SELECTOR = _n(RDFS.label), _n(PROV.wasDerivedFrom), _n(OA.hasSelector)
 LINE_START, LINE_END, EXACT = _n(PG.lineStart), _n(PG.lineEnd), _n(OA.exact)
+LEGAL, PPLAN_PLAN, PROGRAM = _n(ELI.LegalResource), _n(PPLAN.Plan), _n(PG.NamedProgram)
+SYM, DOC_TYPE, DOC_DATE, TITLE, PASSED_BY = (
+    _n(ELI.id_local),
+    _n(ELI.type_document),
+    _n(ELI.date_document),
+    _n(ELI.title),
+    _n(ELI.passed_by),
+)
 LEAD, COORD, PREF, TYPE, GROUP = (
     _n(PG.lead),
     _n(PG.coordinating),
@@ -81,17 +89,90 @@ def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
             d["start"] = _v(look.first(b, DATE, g)) if b is not None else None
             d["end"] = _v(look.first(e, DATE, g)) if e is not None else None
             d["label"] = _v(look.first(iv, LABEL, g))
-        d["l1"] = d["l2"] = d["quote"] = None
-        for span in look.objects(t, DERIVED, g)[:1]:
-            for sel in look.objects(span, SELECTOR, g):
-                l1, quote = look.first(sel, LINE_START, g), look.first(sel, EXACT, g)
-                if l1 is not None and d["l1"] is None:
-                    d["l1"], d["l2"] = int(l1.value), _int(look.first(sel, LINE_END, g))
-                if quote is not None and d["quote"] is None:
-                    d["quote"] = quote.value
+        d["l1"], d["l2"], d["quote"] = span_of(look, t, g)
         d["roles"] = _roles(look, t, g, agents)
         out[t_iri] = d
     return out
+
+
+def _first_graph(store: ox.Store, s, p, o):
+    """The graph of the first quad (s, p, o, any graph), or None; stops at the first one."""
+    it = store.quads_for_pattern(s, p, o, None)
+    q = next(iter(it), None)
+    del it  # dropped here, on this thread
+    return q.graph_name if q is not None else None
+
+
+def doc_row(store: ox.Store, doc_iri: str) -> dict | None:
+    """A legal document's fields as one graph states them: its own graph when it is a loaded plan,
+    else the first graph that describes it; None when no graph types it ``eli:LegalResource``."""
+    look = Lookup(store)
+    d = ox.NamedNode(doc_iri)
+    own = _first_graph(store, d, TYPE, PPLAN_PLAN)
+    g = own
+    if (
+        g is None
+        or not look.store.contains_named_graph(g)
+        or not list(store.quads_for_pattern(d, TYPE, LEGAL, g))
+    ):
+        g = _first_graph(store, d, TYPE, LEGAL)
+    if g is None:
+        return None
+    kind = look.first(d, DOC_TYPE, g)
+    issuer = look.first(d, PASSED_BY, g)
+
+    def vi_label(node):
+        if node is None:
+            return None
+        return next(
+            (x.value for x in look.objects(node, PREF, g) if getattr(x, "language", None) == "vi"), None
+        )
+
+    return {
+        "sym": _v(look.first(d, SYM, g)),
+        "type": vi_label(kind),
+        "date": _v(look.first(d, DOC_DATE, g)),
+        "title": _v(look.first(d, TITLE, g)),
+        "label": _v(look.first(d, LABEL, g)),
+        "issuer": issuer.value if issuer is not None else None,
+        "issuerName": vi_label(issuer),
+        "plan": own is not None,
+        "prog": bool(list(store.quads_for_pattern(d, TYPE, PROGRAM, g))),
+    }
+
+
+def span_of(look: Lookup, subject, g) -> tuple[int | None, int | None, str | None]:
+    """(line start, line end, quote) of the subject's first source span in graph ``g``."""
+    l1 = l2 = quote = None
+    for span in look.objects(subject, DERIVED, g)[:1]:
+        for sel in look.objects(span, SELECTOR, g):
+            start, exact = look.first(sel, LINE_START, g), look.first(sel, EXACT, g)
+            if start is not None and l1 is None:
+                l1, l2 = int(start.value), _int(look.first(sel, LINE_END, g))
+            if exact is not None and quote is None:
+                quote = exact.value
+    return l1, l2, quote
+
+
+def first_evidence(store: ox.Store, subject_iri: str) -> tuple[str, int, int | None, str | None] | None:
+    """(graph IRI, lines, quote) of the subject's span with lines in the first graph (by IRI) that has one."""
+    look = Lookup(store)
+    s = ox.NamedNode(subject_iri)
+    graphs = sorted({q.graph_name.value for q in store.quads_for_pattern(s, DERIVED, None, None)})
+    for g in graphs:
+        found = []
+        for span in look.objects(s, DERIVED, ox.NamedNode(g)):
+            for sel in look.objects(span, SELECTOR, ox.NamedNode(g)):
+                start = look.first(sel, LINE_START, ox.NamedNode(g))
+                if start is not None:
+                    end = look.first(sel, LINE_END, ox.NamedNode(g))
+                    quote = next((x.value for x in look.objects(span, SELECTOR, ox.NamedNode(g))
+                                  for x in look.objects(x, EXACT, ox.NamedNode(g))), None)  # fmt: skip
+                    found.append((int(start.value), _int(end), quote))
+        if found:
+            l1, l2, quote = min(found, key=lambda f: f[0])
+            return g, l1, l2, quote
+    return None
 
 
 def _roles(look: Lookup, t: ox.NamedNode, g, agents: dict) -> dict[str, list[tuple[str, str | None, bool]]]:
