@@ -28,7 +28,7 @@ from graph.values.text import fold
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
-from ontology.task_lookup import Lookup, doc_row, first_evidence, span_of, task_rows
+from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, span_of, task_rows
 
 
 def _first(rows):
@@ -544,23 +544,10 @@ class StoreReader:
         return out
 
     def agent_labels(self, agent_iris: Iterable[str]) -> dict[str, dict]:
-        agent_iris = list(agent_iris)
-        if not agent_iris:
-            return {}
-        q = f"""SELECT ?a ?name ?group ?kind ?jur WHERE {{ {_values("a", agent_iris)} GRAPH ?g {{
-                  OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
-                  OPTIONAL {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }}
-                  OPTIONAL {{ ?a {V.pg.kind} ?kind }} OPTIONAL {{ ?a {V.pg.jurisdiction} ?jur }} }} }}"""
-        out: dict[str, dict] = {}
-        for r in self.query(q):
-            d = out.setdefault(
-                r["a"].value, {"name": None, "group": False, "kind": None, "jurisdiction": None}
-            )
-            d["name"] = d["name"] or _v(r["name"])
-            d["group"] = d["group"] or r["group"] is not None
-            d["kind"] = d["kind"] or _v(r["kind"])
-            d["jurisdiction"] = d["jurisdiction"] or _v(r["jur"])
-        return out
+        """Name, group flag, kind and jurisdiction per agent, by index lookups that stop at the first
+        graph stating each (a national body is described in every graph: as SPARQL over ``GRAPH ?g``
+        that was a row per graph, 8 s for one province's network at 1,000 plans)."""
+        return {a: agent_row(self.store.raw, a) for a in dict.fromkeys(agent_iris)}
 
     def lead_counts(self, limit: int) -> list[tuple[str, int]]:
         q = f"""SELECT ?a (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} ?a . ?a a {V.pg.Agency} }} }}

@@ -37,6 +37,7 @@ SYM, DOC_TYPE, DOC_DATE, TITLE, PASSED_BY = (
     _n(ELI.title),
     _n(ELI.passed_by),
 )
+KIND, JURISDICTION = _n(PG.kind), _n(PG.jurisdiction)
 LEAD, COORD, PREF, TYPE, GROUP = (
     _n(PG.lead),
     _n(PG.coordinating),
@@ -101,6 +102,35 @@ def _first_graph(store: ox.Store, s, p, o):
     q = next(iter(it), None)
     del it  # dropped here, on this thread
     return q.graph_name if q is not None else None
+
+
+def _first_object(store: ox.Store, s, p, *, lang: str | None = None):
+    """The first object of (s, p) in any graph (with language ``lang``), stopping there."""
+    it = store.quads_for_pattern(s, p, None, None)
+    found = None
+    for q in it:
+        if lang is None or getattr(q.object, "language", None) == lang:
+            found = q.object
+            break
+    del it  # dropped here, on this thread
+    return found
+
+
+def agent_row(store: ox.Store, agent_iri: str) -> dict:
+    """An agent's Vietnamese name, group flag, kind and jurisdiction, as the first graph that types it
+    states them (what a graph lacks is looked for in every graph)."""
+    a = ox.NamedNode(agent_iri)
+    look = Lookup(store)
+    g = _first_graph(store, a, TYPE, None)
+    if g is None:
+        return {"name": None, "group": False, "kind": None, "jurisdiction": None}
+    name = next((x.value for x in look.objects(a, PREF, g) if getattr(x, "language", None) == "vi"), None)
+    return {
+        "name": name or _v(_first_object(store, a, PREF, lang="vi")),
+        "group": bool(list(store.quads_for_pattern(a, TYPE, GROUP, g))),
+        "kind": _v(look.first(a, KIND, g) or _first_object(store, a, KIND)),
+        "jurisdiction": _v(look.first(a, JURISDICTION, g) or _first_object(store, a, JURISDICTION)),
+    }
 
 
 def doc_row(store: ox.Store, doc_iri: str) -> dict | None:
