@@ -97,23 +97,18 @@ def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
 
 
 def _first_graph(store: ox.Store, s, p, o):
-    """The graph of the first quad (s, p, o, any graph), or None; stops at the first one."""
-    it = store.quads_for_pattern(s, p, o, None)
-    q = next(iter(it), None)
-    del it  # dropped here, on this thread
-    return q.graph_name if q is not None else None
+    """The graph of the first quad (s, p, o, any graph), or None (the iterator is consumed here, on this
+    thread: one dropped half-read may be collected on another, which pyoxigraph reports as an error)."""
+    quads = list(store.quads_for_pattern(s, p, o, None))
+    return quads[0].graph_name if quads else None
 
 
 def _first_object(store: ox.Store, s, p, *, lang: str | None = None):
-    """The first object of (s, p) in any graph (with language ``lang``), stopping there."""
-    it = store.quads_for_pattern(s, p, None, None)
-    found = None
-    for q in it:
-        if lang is None or getattr(q.object, "language", None) == lang:
-            found = q.object
-            break
-    del it  # dropped here, on this thread
-    return found
+    """The first object of (s, p) in any graph (with language ``lang``)."""
+    quads = list(store.quads_for_pattern(s, p, None, None))
+    return next(
+        (q.object for q in quads if lang is None or getattr(q.object, "language", None) == lang), None
+    )
 
 
 def agent_row(store: ox.Store, agent_iri: str) -> dict:
