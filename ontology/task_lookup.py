@@ -97,18 +97,18 @@ def task_rows(store: ox.Store, task_iris: list[str]) -> dict[str, dict]:
 
 
 def _first_graph(store: ox.Store, s, p, o):
-    """The graph of the first quad (s, p, o, any graph), or None (the iterator is consumed here, on this
-    thread: one dropped half-read may be collected on another, which pyoxigraph reports as an error)."""
-    quads = list(store.quads_for_pattern(s, p, o, None))
-    return quads[0].graph_name if quads else None
+    """The graph of the first quad (s, p, o, any graph), or None. A SPARQL ``LIMIT 1`` stops at the
+    first match inside Oxigraph (a national body is typed in every graph); its rows are consumed here."""
+    pattern = " ".join(str(x) if x is not None else v for x, v in ((s, "?s"), (p, "?p"), (o, "?o")))
+    rows = list(store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} LIMIT 1"))
+    return rows[0]["g"] if rows else None
 
 
 def _first_object(store: ox.Store, s, p, *, lang: str | None = None):
-    """The first object of (s, p) in any graph (with language ``lang``)."""
-    quads = list(store.quads_for_pattern(s, p, None, None))
-    return next(
-        (q.object for q in quads if lang is None or getattr(q.object, "language", None) == lang), None
-    )
+    """The first object of (s, p) in any graph (with language ``lang``), stopping there (SPARQL LIMIT 1)."""
+    flt = f'FILTER(lang(?o) = "{lang}")' if lang else ""
+    rows = list(store.query(f"SELECT ?o WHERE {{ GRAPH ?g {{ {s} {p} ?o {flt} }} }} LIMIT 1"))
+    return rows[0]["o"] if rows else None
 
 
 def agent_row(store: ox.Store, agent_iri: str) -> dict:
