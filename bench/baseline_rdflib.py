@@ -30,10 +30,14 @@ def baseline_queries(picks: dict, iris: Iris) -> dict[str, list[str]]:
         ]
 
     task = iri(iris.document(picks["legal_task"]))
+    # the cheap questions first: the child stops at the first question over its limit
     return {
-        "agency_tasks_popular": agency(picks["popular_agency"], any_role),
-        "agency_tasks_popular_lead": agency(picks["popular_agency"], V.pg.lead),
         "agency_tasks_rare": agency(picks["rare_agency"], any_role),
+        "search_no_diacritics": [
+            f"""SELECT DISTINCT ?a WHERE {{ ?a a {V.pg.Agency} . {{ ?a {V.skos.hiddenLabel} ?h }}
+                  UNION {{ ?a {V.skos.prefLabel} ?h }}
+                  FILTER(CONTAINS(LCASE(STR(?h)), {lit(picks["search_text"])})) }} LIMIT 10"""
+        ],
         "legal_basis": [
             f"""SELECT DISTINCT ?d ?title WHERE {{ {{ {task} {V.eli.cites} ?d }}
                   UNION {{ {task} {V.pplan.isStepOfPlan} ?p . ?p {V.eli.based_on}+ ?d }}
@@ -44,11 +48,8 @@ def baseline_queries(picks: dict, iris: Iris) -> dict[str, list[str]]:
                   ?p {V.pg.jurisdiction} {lit(picks["province"])} . ?t {V.pplan.isStepOfPlan} ?p .
                   ?t {any_role} ?a . ?t {any_role} ?b . FILTER(STR(?a) < STR(?b)) }} GROUP BY ?a ?b"""
         ],
-        "search_no_diacritics": [
-            f"""SELECT DISTINCT ?a WHERE {{ ?a a {V.pg.Agency} . {{ ?a {V.skos.hiddenLabel} ?h }}
-                  UNION {{ ?a {V.skos.prefLabel} ?h }}
-                  FILTER(CONTAINS(LCASE(STR(?h)), {lit(picks["search_text"])})) }} LIMIT 10"""
-        ],
+        "agency_tasks_popular_lead": agency(picks["popular_agency"], V.pg.lead),
+        "agency_tasks_popular": agency(picks["popular_agency"], any_role),
     }
 
 
