@@ -23,7 +23,14 @@ import time
 from bench.harness import ROOT, Context
 
 #: Benchmark modules, in order. Store, query, API and serve benchmarks are added here.
-BENCHMARKS = ("bench.bench_truth", "bench.bench_extract", "bench.bench_ingest", "bench.bench_api")
+BENCHMARKS = (
+    "bench.bench_truth",
+    "bench.bench_extract",
+    "bench.bench_ingest",
+    "bench.bench_questions",
+    "bench.bench_serve",
+    "bench.bench_api",
+)
 
 MODES = {
     "quick": {"plans": 200, "repeats": 3},

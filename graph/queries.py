@@ -45,7 +45,8 @@ from graph.answers import (
     TaskPage,
 )
 from graph.errors import InvalidInput, NotFound
-from graph.network import betweenness, centrality, coordination_graph, shortest_paths
+from graph.network import betweenness, centrality, shortest_paths
+from graph.network_summary import merged_graph
 from graph.search import Entry, Hit, NameIndex
 from graph.values.symbols import SYMBOL_IN_TEXT, parse_symbol
 from graph.values.text import fold
@@ -416,8 +417,8 @@ def coordination_network(
     r = kb.reader
     if plan_id and not r.store.has_document(plan_id):
         raise NotFound(f"no document '{plan_id}'")
-    g = coordination_graph(
-        r.participation(jurisdiction=jurisdiction, plan_iri=r.doc_iri(plan_id) if plan_id else None)
+    g = merged_graph(
+        r.network_summaries(jurisdiction=jurisdiction, plan_iri=r.doc_iri(plan_id) if plan_id else None)
     )
     labels = r.agent_labels(list(g.nodes))
     if not include_groups:
@@ -462,7 +463,7 @@ def path(kb: KnowledgeBase, source_id: str, target_id: str, *, limit: int = 5) -
     for xid in (source_id, target_id):
         if xid not in kb.agents.entries:
             raise NotFound(f"no agency '{xid}'")
-    g = coordination_graph(r.participation())
+    g = merged_graph(r.network_summaries())
     paths = shortest_paths(g, a, b, limit=limit)
     labels = r.agent_labels({n for p in paths for n in p} | {a, b})
 

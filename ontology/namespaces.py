@@ -66,6 +66,7 @@ class PG(DefinedNamespace):
     citedIn: URIRef  # nêu tại / cited in
     contentHash: URIRef  # mã băm nội dung / content hash
     coordinatingAsWritten: URIRef  # cơ quan phối hợp như ghi / coordinating as written
+    coordinationSummary: URIRef  # tóm tắt mạng phối hợp / coordination summary
     deadlineType: URIRef  # loại hạn / deadline type
     frequency: URIRef  # định kỳ / frequency
     frequencyCode: URIRef  # mã kỳ báo cáo / frequency code

@@ -23,9 +23,12 @@ from graph.answers import (
     TaskOut,
     TimelineOut,
 )
+from graph.network_summary import summarise
 from graph.values.text import fold
+from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
+from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, span_of, task_rows
 
 
 def _first(rows):
@@ -46,6 +49,13 @@ def _date(term) -> dt.date | None:
         return None
 
 
+def _date_text(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text is not None else None
+    except ValueError:
+        return None
+
+
 def _int(term) -> int | None:
     return int(term.value) if term is not None else None
 
@@ -54,9 +64,13 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(iri(x) for x in iris)} }}"
 
 
-_SPAN = f"""OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span .
-      OPTIONAL {{ ?{{s}}_span {V.oa.hasSelector} ?{{s}}_sel . ?{{s}}_sel {V.pg.lineStart} ?{{s}}_l1 ; {V.pg.lineEnd} ?{{s}}_l2 }}
-      OPTIONAL {{ ?{{s}}_span {V.oa.hasSelector}/{V.oa.exact} ?{{s}}_quote }} }}"""
+#: Flat OPTIONALs on purpose: pyoxigraph 0.5 evaluates a nested OPTIONAL (or a property path inside
+#: one) without the outer bindings, over every span of the store — 1.5 s for 50 tasks of 5 plans,
+#: against 3 ms flat. Lines and quote share ``?{s}_span``, so they come from the same span.
+_SPAN = f"""OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span . ?{{s}}_span {V.oa.hasSelector} ?{{s}}_sel .
+      ?{{s}}_sel {V.pg.lineStart} ?{{s}}_l1 ; {V.pg.lineEnd} ?{{s}}_l2 }}
+    OPTIONAL {{ ?{{s}} {V.prov.wasDerivedFrom} ?{{s}}_span . ?{{s}}_span {V.oa.hasSelector} ?{{s}}_qsel .
+      ?{{s}}_qsel {V.oa.exact} ?{{s}}_quote }}"""
 
 
 def span_pattern(subject: str) -> str:
@@ -114,43 +128,19 @@ class StoreReader:
         """Full task answers (content, timeline, roles, evidence), in the order given."""
         if not task_iris:
             return []
-        q = f"""SELECT ?t ?row ?plan ?content ?tas ?start ?end ?tlabel ?t_l1 ?t_l2 ?t_quote WHERE {{
-              {_values("t", task_iris)}
-              GRAPH ?g {{ ?t {V.pg.rowLabel} ?row ; {V.pplan.isStepOfPlan} ?plan .
-                OPTIONAL {{ ?t {V.dcterms.description} ?content }}
-                OPTIONAL {{ ?t {V.pg.timelineAsWritten} ?tas }}
-                OPTIONAL {{ ?t {V.time.hasTime} ?iv .
-                  OPTIONAL {{ ?iv {V.time.hasBeginning}/{V.time.inXSDDate} ?start }}
-                  OPTIONAL {{ ?iv {V.time.hasEnd}/{V.time.inXSDDate} ?end }}
-                  OPTIONAL {{ ?iv {V.rdfs.label} ?tlabel }} }}
-                {span_pattern("t")} }} }}"""
-        found: dict[str, dict] = {}
-        for r in self.query(q):
-            t = r["t"].value
-            if t in found:
-                continue
-            found[t] = {
-                "row": r["row"].value,
-                "plan": r["plan"].value,
-                "content": _v(r["content"]) or "",
-                "timeline": TimelineOut(
-                    start=_date(r["start"]),
-                    end=_date(r["end"]),
-                    label=_v(r["tlabel"]),
-                    as_written=_v(r["tas"]),
-                ),
-                "l1": _int(r["t_l1"]),
-                "l2": _int(r["t_l2"]),
-                "quote": _v(r["t_quote"]),
-            }
-        roles = self._roles(list(found))
+        found = task_rows(self.store.raw, task_iris)
         out = []
         for t in task_iris:
             d = found.get(t)
             if d is None:
                 continue
             plan = self.plan_ref(d["plan"])
-            tl = d["timeline"]
+            tl = TimelineOut(
+                start=_date_text(d["start"]),
+                end=_date_text(d["end"]),
+                label=d["label"],
+                as_written=d["as_written"],
+            )
             out.append(
                 TaskOut(
                     id=self.task_id(t),
@@ -158,8 +148,8 @@ class StoreReader:
                     plan=plan,
                     content=d["content"],
                     timeline=tl if (tl.start or tl.end or tl.label or tl.as_written) else None,
-                    lead=roles[t]["lead"],
-                    coordinating=roles[t]["coordinating"],
+                    lead=self._refs(d["roles"]["lead"]),
+                    coordinating=self._refs(d["roles"]["coordinating"]),
                     evidence=Evidence(
                         document=plan.id,
                         document_symbol=plan.full_symbol,
@@ -171,31 +161,14 @@ class StoreReader:
             )
         return out
 
-    def _roles(self, task_iris: list[str]) -> dict[str, dict[str, list[AgentRef]]]:
-        roles: dict[str, dict[str, list[AgentRef]]] = defaultdict(lambda: {"lead": [], "coordinating": []})
-        if not task_iris:
-            return roles
-        q = f"""SELECT ?t ?role ?a ?name ?group WHERE {{ {_values("t", task_iris)}
-              GRAPH ?g {{ {{ ?t {V.pg.lead} ?a BIND("lead" AS ?role) }}
-                          UNION {{ ?t {V.pg.coordinating} ?a BIND("coordinating" AS ?role) }}
-                OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
-                OPTIONAL {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }} }} }}"""
-        seen = set()
-        for r in self.query(q):
-            key = (r["t"].value, r["role"].value, r["a"].value)
-            if key in seen:
-                continue
-            seen.add(key)
-            aid = self.agent_id(r["a"].value)
-            roles[key[0]][key[1]].append(
-                AgentRef(
-                    id=aid, name=_v(r["name"]) or aid, kind="group" if r["group"] is not None else "agency"
-                )
-            )
-        for by_role in roles.values():  # agencies before groups, then by name: the same order in every store
-            for refs in by_role.values():
-                refs.sort(key=lambda a: (a.kind == "group", fold(a.name), a.id))
-        return roles
+    def _refs(self, agents: list[tuple[str, str | None, bool]]) -> list[AgentRef]:
+        """Agencies before groups, then by name: the same order in every store."""
+        refs = []
+        for a, name, group in agents:
+            aid = self.agent_id(a)
+            refs.append(AgentRef(id=aid, name=name or aid, kind="group" if group else "agency"))
+        refs.sort(key=lambda a: (a.kind == "group", fold(a.name), a.id))
+        return refs
 
     def task_iris_for_row(self, row: str, plan_iri: str | None = None) -> list[str]:
         plan = f"?t {V.pplan.isStepOfPlan} {iri(plan_iri)} ." if plan_iri else ""
@@ -351,55 +324,39 @@ class StoreReader:
         return sorted(r["s"].value for r in self.query(q))
 
     def evidence_of(self, subject_iri: str) -> Evidence | None:
-        q = f"""SELECT ?g ?x_l1 ?x_l2 ?x_quote WHERE {{ GRAPH ?g {{ BIND({iri(subject_iri)} AS ?x)
-                  {span_pattern("x")} FILTER(BOUND(?x_l1)) }} }} ORDER BY ?g ?x_l1 LIMIT 1"""
-        rows = list(self.query(q))
-        if not rows:
+        """The subject's span in the first document (by graph IRI) that has one (index lookups, see
+        :mod:`ontology.task_lookup`: as SPARQL this scanned every span of the store)."""
+        found = first_evidence(self.store.raw, subject_iri)
+        if found is None:
             return None
-        r = rows[0]
-        plan_key = self.iris.key_of(r["g"].value, "graph") or r["g"].value
+        g, l1, l2, quote = found
+        plan_key = self.iris.key_of(g, "graph") or g
         plan = self.plan_ref(self.doc_iri(plan_key))
         return Evidence(
-            document=plan.id,
-            document_symbol=plan.full_symbol,
-            line_start=_int(r["x_l1"]),
-            line_end=_int(r["x_l2"]),
-            quote=_v(r["x_quote"]),
+            document=plan.id, document_symbol=plan.full_symbol, line_start=l1, line_end=l2, quote=quote
         )
 
     # -- documents ------------------------------------------------------------------------------
     def legal_docs(self, doc_iris: list[str]) -> dict[str, LegalDocOut]:
-        if not doc_iris:
-            return {}
-        q = f"""SELECT ?d ?sym ?type ?date ?title ?label ?issuer ?issuerName ?plan ?prog WHERE {{
-              {_values("d", doc_iris)} GRAPH ?g {{ ?d a {V.eli.LegalResource} .
-                OPTIONAL {{ ?d {V.eli.id_local} ?sym }}
-                OPTIONAL {{ ?d {V.eli.type_document}/{V.skos.prefLabel} ?type FILTER(lang(?type) = "vi") }}
-                OPTIONAL {{ ?d {V.eli.date_document} ?date }}
-                OPTIONAL {{ ?d {V.eli.title} ?title }}
-                OPTIONAL {{ ?d {V.rdfs.label} ?label }}
-                OPTIONAL {{ ?d {V.eli.passed_by} ?issuer .
-                            OPTIONAL {{ ?issuer {V.skos.prefLabel} ?issuerName FILTER(lang(?issuerName) = "vi") }} }}
-                OPTIONAL {{ ?d a {V.pplan.Plan} BIND(true AS ?plan) }}
-                OPTIONAL {{ ?d a {V.pg.NamedProgram} BIND(true AS ?prog) }} }} }}"""
+        """Documents as answers: read by index lookups in one graph that describes each (its own graph
+        when it is loaded). A decree cited by every plan is described in every graph: as one SPARQL
+        query over ``GRAPH ?g`` that was a row per citing plan, seconds at 1,000 plans."""
         out: dict[str, LegalDocOut] = {}
-        for r in self.query(q):
-            d = r["d"].value
-            cur = out.get(d)
-            rec = LegalDocOut(
+        for d in dict.fromkeys(doc_iris):
+            r = doc_row(self.store.raw, d)
+            if r is None:
+                continue
+            issuer = r["issuer"]
+            out[d] = LegalDocOut(
                 id=self.doc_id(d),
-                full_symbol=_v(r["sym"]),
-                doc_type=_v(r["type"]),
-                date=_date(r["date"]),
-                issuer=_v(r["issuerName"]) or (self.agent_id(r["issuer"].value) if r["issuer"] else None),
-                title=_v(r["title"]) or _v(r["label"]),
-                kind="plan"
-                if r["plan"] is not None
-                else ("named_program" if r["prog"] is not None else "legal_document"),
-                loaded=r["plan"] is not None,
+                full_symbol=r["sym"],
+                doc_type=r["type"],
+                date=_date_text(r["date"]),
+                issuer=r["issuerName"] or (self.agent_id(issuer) if issuer else None),
+                title=r["title"] or r["label"],
+                kind="plan" if r["plan"] else ("named_program" if r["prog"] else "legal_document"),
+                loaded=r["plan"],
             )
-            if cur is None or (rec.loaded and not cur.loaded):
-                out[d] = rec if cur is None else cur.model_copy(update={"kind": "plan", "loaded": True})
         return out
 
     def all_documents(self) -> list[dict]:
@@ -424,22 +381,20 @@ class StoreReader:
         """The legal bases of each (loaded) plan, with the evidence of each basis."""
         if not plan_iris:
             return {}
-        q = f"""SELECT ?p ?d ?g ?d_l1 ?d_l2 ?d_quote WHERE {{ {_values("p", plan_iris)}
-                  GRAPH ?g {{ ?p {V.eli.based_on} ?d . {span_pattern("d")} }} }}"""
+        q = f"""SELECT ?p ?d ?g WHERE {{ {_values("p", plan_iris)} GRAPH ?g {{ ?p {V.eli.based_on} ?d }} }}"""
         out: dict[str, list] = defaultdict(list)
         seen = set()
+        look = Lookup(self.store.raw)
         for r in self.query(q):
             key = (r["p"].value, r["d"].value)
             if key in seen:
                 continue
             seen.add(key)
             plan = self.plan_ref(r["p"].value)
+            # the basis's evidence in the plan's graph, by index lookups (see ontology.task_lookup)
+            l1, l2, quote = span_of(look, r["d"], r["g"])
             ev = Evidence(
-                document=plan.id,
-                document_symbol=plan.full_symbol,
-                line_start=_int(r["d_l1"]),
-                line_end=_int(r["d_l2"]),
-                quote=_v(r["d_quote"]),
+                document=plan.id, document_symbol=plan.full_symbol, line_start=l1, line_end=l2, quote=quote
             )
             out[r["p"].value].append((r["d"].value, ev))
         return out
@@ -547,6 +502,36 @@ class StoreReader:
                 }} }}"""
         return [(r["t"].value, r["a"].value, r["role"].value) for r in self.query(q)]
 
+    def summary_rows(
+        self, *, jurisdiction: str | None = None, plan_iri: str | None = None
+    ) -> list[tuple[str, str, str | None]]:
+        """(graph IRI, plan IRI, stored coordination summary or None) per document graph, optionally of
+        the documents whose plan is of one province, or of one plan (see :mod:`ontology.network_index`)."""
+        scope = _values("p", [plan_iri]) if plan_iri else ""
+        if jurisdiction and not plan_iri:
+            scope = f"?p {V.pg.jurisdiction} {_lit(jurisdiction)} ."
+        q = f"""SELECT ?g ?p ?s WHERE {{ GRAPH ?g {{ {scope} ?g {V.pg.describes} ?p .
+                  OPTIONAL {{ ?g {V.pg.coordinationSummary} ?s }} }} }}"""
+        return sorted((r["g"].value, r["p"].value, _v(r["s"])) for r in self.query(q))
+
+    def network_summaries(
+        self, *, jurisdiction: str | None = None, plan_iri: str | None = None
+    ) -> list[dict]:
+        """The coordination summaries of the documents in scope; a document stored without a current
+        one (an older store) is summarised from its assignments here."""
+        out = []
+        for _, plan, text in self.summary_rows(jurisdiction=jurisdiction, plan_iri=plan_iri):
+            found = decode(text) if text is not None else None
+            if found is None:
+                found = summarise(self.participation(plan_iri=plan), prefix=task_prefix(plan))
+            out.append(found)
+        return out
+
+    def triple_count(self, graph_iri: str) -> int:
+        q = f"SELECT ?n WHERE {{ GRAPH {iri(graph_iri)} {{ {iri(graph_iri)} {V.pg.tripleCount} ?n }} }}"
+        rows = list(self.query(q))
+        return int(rows[0]["n"].value) if rows else 0
+
     def participation_for_tasks(self, task_iris: list[str]) -> list[tuple[str, str, str]]:
         """(task IRI, agent IRI, role) for the given tasks."""
         out: list[tuple[str, str, str]] = []
@@ -559,23 +544,10 @@ class StoreReader:
         return out
 
     def agent_labels(self, agent_iris: Iterable[str]) -> dict[str, dict]:
-        agent_iris = list(agent_iris)
-        if not agent_iris:
-            return {}
-        q = f"""SELECT ?a ?name ?group ?kind ?jur WHERE {{ {_values("a", agent_iris)} GRAPH ?g {{
-                  OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
-                  OPTIONAL {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }}
-                  OPTIONAL {{ ?a {V.pg.kind} ?kind }} OPTIONAL {{ ?a {V.pg.jurisdiction} ?jur }} }} }}"""
-        out: dict[str, dict] = {}
-        for r in self.query(q):
-            d = out.setdefault(
-                r["a"].value, {"name": None, "group": False, "kind": None, "jurisdiction": None}
-            )
-            d["name"] = d["name"] or _v(r["name"])
-            d["group"] = d["group"] or r["group"] is not None
-            d["kind"] = d["kind"] or _v(r["kind"])
-            d["jurisdiction"] = d["jurisdiction"] or _v(r["jur"])
-        return out
+        """Name, group flag, kind and jurisdiction per agent, by index lookups that stop at the first
+        graph stating each (a national body is described in every graph: as SPARQL over ``GRAPH ?g``
+        that was a row per graph, 8 s for one province's network at 1,000 plans)."""
+        return {a: agent_row(self.store.raw, a) for a in dict.fromkeys(agent_iris)}
 
     def lead_counts(self, limit: int) -> list[tuple[str, int]]:
         q = f"""SELECT ?a (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH ?g {{ ?t {V.pg.lead} ?a . ?a a {V.pg.Agency} }} }}

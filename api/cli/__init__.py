@@ -11,7 +11,7 @@ import sys
 import typer
 from typer._click.exceptions import ClickException
 
-from api.cli import ask, commands, export, load, push, stats, validate, viz  # noqa: F401  (registers the commands)
+from api.cli import ask, commands, export, load, push, reindex, stats, validate, viz  # noqa: F401  (registers the commands)
 from api.cli.app import app
 from graph.errors import NotBuilt, PlangraphError
 

@@ -238,4 +238,7 @@ FOLDED_PREDICATES: dict[str, str] = {
     str(PROV.hadRole): "the type of LEAD / COORDINATING, the role of WAS_ATTRIBUTED_TO",
     str(OA.hasSelector): "line_start / line_end / quote / fragment of the SourceSpan",
     str(DCTERMS.conformsTo): "always RFC 5147 (line= fragments): nothing to keep",
+    str(
+        PG.coordinationSummary
+    ): "the store's own index of shared tasks: Neo4j has the LEAD / COORDINATING edges it is made of",
 }

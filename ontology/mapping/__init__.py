@@ -30,10 +30,12 @@ from ontology.mapping.agents import map_agents
 from ontology.mapping.documents import doc_label, map_cited, map_plan
 from ontology.mapping.duties import map_anniversaries, map_recipients, map_reporting, map_responsibilities
 from ontology.mapping.tasks import map_tasks
+from ontology.network_index import summary_line
 from ontology.ntriples import V, integer, iri, lit
 
-#: Triples the store adds about each document graph (type, describes, content hash, triple count).
-META_TRIPLES = 4
+#: Triples the store adds about each document graph (type, describes, content hash, triple count,
+#: coordination summary: see :mod:`ontology.network_index`).
+META_TRIPLES = 5
 
 
 def content_lines(extraction: Extraction, iris: Iris) -> list[str]:
@@ -74,7 +76,8 @@ class DocumentGraph:
 
 
 def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
-    """The content lines plus the graph's own description (hash and size, for cheap listings)."""
+    """The content lines plus the graph's own description (hash and size, for cheap listings, and the
+    summary of its coordination network, for fast networks of many documents)."""
     key = extraction.document.id
     content = content_lines(extraction, iris)
     digest = hashlib.sha256("\n".join(sorted(content)).encode("utf-8")).hexdigest()
@@ -85,6 +88,7 @@ def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
         f"{gt} {V.pg.describes} {iri(plan)} .",
         f"{gt} {V.pg.contentHash} {lit(digest)} .",
         f"{gt} {V.pg.tripleCount} {integer(len(content) + META_TRIPLES)} .",
+        summary_line(g, content, plan),
     ]
     return DocumentGraph(key=key, graph=g, plan=plan, lines=content + meta, content_hash=digest)
 

@@ -81,3 +81,17 @@ def test_readers_without_a_store_say_so(capsys):
     for args in (["export", "-f", "turtle"], ["validate"], ["stats"]):
         code, _, err = run(args, capsys)
         assert code == 1 and "no store" in err and err.count("\n") == 1
+
+
+def test_reindex_stores_missing_coordination_summaries(store_path, capsys):
+    from ontology.ntriples import V
+
+    with GraphStore.open(store_path) as s:  # what a store written before summaries looks like
+        s.raw.update(f"DELETE WHERE {{ GRAPH ?g {{ ?g {V.pg.coordinationSummary} ?s }} }}")
+    code, out, _ = run(["reindex"], capsys)
+    assert code == 0 and "summary of 1 document(s)" in out
+    code, out, _ = run(["reindex"], capsys)
+    assert code == 0 and "summary of 0 document(s)" in out
+    with GraphStore.open(store_path, read_only=True) as s:
+        q = f"ASK {{ GRAPH ?g {{ ?g {V.pg.coordinationSummary} ?s }} }}"
+        assert s.query(q)

@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from graph.model import Task
 from ontology.iris import Iris
-from ontology.mapping import content_lines, document_graph
+from ontology.mapping import META_TRIPLES, content_lines, document_graph
 from ontology.namespaces import ELI, OA, PG, PPLAN
 from ontology.store import GraphStore
 from tests.ontology import fixtures as fx
@@ -160,7 +160,7 @@ def test_mapping_is_deterministic_and_without_duplicates():
     b = document_graph(fx.make_extraction(), IRIS)
     assert a.lines == b.lines and a.content_hash == b.content_hash
     assert len(set(a.lines)) == len(a.lines)
-    assert a.size == len(content_lines(fx.make_extraction(), IRIS)) + 4
+    assert a.size == len(content_lines(fx.make_extraction(), IRIS)) + META_TRIPLES
 
 
 def test_round_trip_through_the_store_is_isomorphic():
