@@ -8,7 +8,7 @@ hash is unchanged and to delete graphs of documents gone from the store; it
 rewrites it before writing (without the graphs about to change) and after (with
 what was written), so it never names a graph the target does not hold whole.
 
->>> m = Manifest.parse(b'<https://x/graph/a> <https://w3id.org/plangraph/ontology#contentHash> "h1" .\\n', "application/n-triples")
+>>> m = Manifest.from_rdf(b'<https://x/graph/a> <https://w3id.org/plangraph/ontology#contentHash> "h1" .\\n', "application/n-triples")
 >>> m.hashes()
 {'https://x/graph/a': 'h1'}
 """
@@ -38,7 +38,7 @@ class Manifest:
     entries: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, data: bytes, content_type: str) -> Manifest:
+    def from_rdf(cls, data: bytes, content_type: str) -> Manifest:
         """Read a manifest fetched from the target (N-Triples or Turtle)."""
         fmt = ox.RdfFormat.from_media_type(content_type) if content_type else None
         if fmt is None or fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
@@ -48,7 +48,12 @@ class Manifest:
             )
         manifest = cls()
         try:
-            for quad in ox.parse(data, format=fmt):
+            # formats named literally: nothing but N-Triples or Turtle is ever parsed from a server
+            if fmt == ox.RdfFormat.N_TRIPLES:
+                quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+            else:
+                quads = ox.parse(data, format=ox.RdfFormat.TURTLE)
+            for quad in quads:
                 s = quad.subject
                 if isinstance(s, ox.NamedNode):
                     manifest.entries.setdefault(s.value, []).append(f"{quad.triple} .")

@@ -142,7 +142,7 @@ def push(
     docs = local_graphs(store, keys)
     mgraph = manifest_graph(store.iris)
     answer = client.get(mgraph)
-    manifest = Manifest.parse(answer.body, answer.content_type) if answer is not None else Manifest()
+    manifest = Manifest.from_rdf(answer.body, answer.content_type) if answer is not None else Manifest()
     held = manifest.hashes()
     changed = [d for d in docs if force or d.content_hash is None or held.get(d.graph) != d.content_hash]
     writing = {d.key for d in changed}
