@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from graph.errors import NotFound, PlangraphError
 from loaders.graphstore.client import GraphRefused, GraphStoreClient, Unreachable
 from loaders.graphstore.manifest import Manifest, manifest_graph
+from loaders.push_report import PushReport as BasePushReport
 from ontology.store import GraphStore
 
 #: Triples per request above which a graph is sent in chunks (Virtuoso 7.2 with its default buffers
@@ -49,34 +50,16 @@ class LocalGraph:
 
 
 @dataclass
-class PushReport:
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+class PushReport(BasePushReport):
     deleted: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    not_attempted: list[str] = field(default_factory=list)
     triples: int = 0
     requests: int = 0
 
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.not_attempted
+    def _more_counts(self) -> str:
+        return f", {len(self.deleted)} deleted"
 
-    def summary(self) -> str:
-        """One line: counts, then what failed and what was still written."""
-        line = (
-            f"{len(self.written)} document(s) written, {len(self.unchanged)} unchanged, "
-            f"{len(self.deleted)} deleted, {len(self.failed)} failed, {len(self.not_attempted)} not attempted "
-            f"({self.triples} triples, {self.requests} requests)"
-        )
-        if self.failed:
-            key, reason = self.failed[0]
-            line += f"; failed: {key}: {reason}"
-            if len(self.failed) > 1:
-                line += f" (and {len(self.failed) - 1} more)"
-        if not self.ok and self.written:
-            line += f"; written: {', '.join(self.written)}"
-        return line
+    def _volume(self) -> str:
+        return f"{self.triples} triples, {self.requests} requests"
 
 
 def local_graphs(store: GraphStore, keys: list[str] | None = None) -> list[LocalGraph]:

@@ -16,7 +16,7 @@ driver and the CLI a real one. What it does:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from graph.errors import NotFound, PlangraphError
@@ -29,6 +29,7 @@ from loaders.neo4j.statements import (
     hash_statement,
     schema_statements,
 )
+from loaders.push_report import PushReport as BasePushReport
 
 
 class PushFailed(PlangraphError):
@@ -36,35 +37,14 @@ class PushFailed(PlangraphError):
 
 
 @dataclass
-class PushReport:
+class PushReport(BasePushReport):
     """What a push did, document by document."""
 
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    not_attempted: list[str] = field(default_factory=list)
     statements: int = 0
     rows: int = 0
 
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.not_attempted
-
-    def summary(self) -> str:
-        """One line: counts, then what failed and what was still written."""
-        line = (
-            f"{len(self.written)} document(s) written, {len(self.unchanged)} unchanged, "
-            f"{len(self.failed)} failed, {len(self.not_attempted)} not attempted "
-            f"({self.statements} statements, {self.rows} rows)"
-        )
-        if self.failed:
-            key, reason = self.failed[0]
-            line += f"; failed: {key}: {reason}"
-            if len(self.failed) > 1:
-                line += f" (and {len(self.failed) - 1} more)"
-        if not self.ok and self.written:
-            line += f"; written: {', '.join(self.written)}"
-        return line
+    def _volume(self) -> str:
+        return f"{self.statements} statements, {self.rows} rows"
 
 
 def _run(tx: Any, stmt: Statement) -> None:
