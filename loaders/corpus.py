@@ -35,12 +35,20 @@ class LoadReport:
     failed: int = 0
     documents: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: (document id, earlier file, later file): two files of one import that are the same document
+    #: (same issuer, kind, number and year); the later one is what the store keeps
+    repeated: list[tuple[str, Path, Path]] = field(default_factory=list)
+    _files: dict[str, Path] = field(default_factory=dict, repr=False)
 
     def add(self, path: Path, result: LoadResult | None, error: str | None) -> None:
         if error is not None or result is None:
             self.failed += 1
             self.errors.append(error or f"{path}: failed")
             return
+        earlier = self._files.get(result.id)
+        if earlier is not None and earlier != path:
+            self.repeated.append((result.id, earlier, path))
+        self._files[result.id] = path
         self.documents.append(result.id)
         if result.changed:
             self.loaded += 1
@@ -51,7 +59,10 @@ class LoadReport:
         """One line: 'loaded 3 document(s) (1 unchanged), 1 failed'."""
         done = self.loaded + self.unchanged
         unchanged = f" ({self.unchanged} unchanged)" if self.unchanged else ""
-        return f"loaded {done} document(s){unchanged}, {self.failed} failed"
+        line = f"loaded {done} document(s){unchanged}, {self.failed} failed"
+        if self.repeated:
+            line += f", {len(self.repeated)} file(s) the same document as an earlier file (the later kept)"
+        return line
 
 
 def iter_files(paths: Iterable[Path]) -> list[Path]:
@@ -127,6 +138,8 @@ def load_paths(
     ``workers`` > 1 extracts in that many processes while this one loads. ``bulk`` loads documents that
     are new to the store in batches with Oxigraph's bulk loader (an initial import; see
     :meth:`GraphStore.bulk_load_graphs`); documents already there are replaced one transaction each.
+    A bulk import ends by compacting the store (:meth:`GraphStore.optimize`): its reads are then
+    2–4× faster (at 10,000 plans: 14 → 8.8 GB, 175 s to compact).
     """
     paths = list(paths)
     files = iter_files(paths)
@@ -134,6 +147,7 @@ def load_paths(
         raise ParseError("no documents found", source=", ".join(str(p) for p in paths))
     report = LoadReport()
     batch: list[tuple[Path, Text, DocumentGraph]] = []
+    bulk_loaded = 0
 
     def done(path: Path, result: LoadResult | None, error: str | None) -> None:
         report.add(path, result, error)
@@ -145,7 +159,9 @@ def load_paths(
             return
         staged = [(path, sources.stage(store.path, text)) for path, text, _ in batch]
         try:
+            nonlocal bulk_loaded
             results = store.bulk_load_graphs([dg for _, _, dg in batch])
+            bulk_loaded += len(results)
             for (path, st), result in zip(staged, results, strict=True):
                 st.commit(result.id)
                 done(path, result, None)
@@ -184,6 +200,8 @@ def load_paths(
             except PlangraphError as exc:
                 done(path, None, str(exc))
         flush_batch()
+        if bulk_loaded:
+            store.optimize()
     finally:
         store.flush()
     return report

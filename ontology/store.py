@@ -175,6 +175,18 @@ class GraphStore:
         if not self.read_only and self.path is not None:
             self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's files (RocksDB compaction): after a bulk import, reads decode terms
+        several times faster. Readers may go on meanwhile; a failure leaves the data as it was."""
+        if self.read_only or self.path is None:
+            return
+        with self._write_lock:
+            try:
+                self._store.optimize()
+            except (OSError, RuntimeError) as exc:
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise StorageFailure(f"cannot compact the store: {first}") from exc
+
     def close(self) -> None:
         """Flush and let go of the store (and of its lock, for a writer)."""
         self.flush()

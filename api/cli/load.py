@@ -67,6 +67,12 @@ def load(
             report = _load_here(store, files, console, workers or default_workers(len(files)), bulk)
         where = f"in {settings.store}"
     triples = GraphStore.reading(settings.store, GraphStore.count_triples, base=settings.base_iri)
+    for doc, earlier, later in report.repeated[:5]:
+        typer.echo(
+            f"note: {later} is the same document as {earlier} ({doc}); the store keeps {later}", err=True
+        )
+    if len(report.repeated) > 5:
+        typer.echo(f"note: {len(report.repeated) - 5} more file(s) repeat an earlier document", err=True)
     typer.echo(f"{report.summary()}; {where}; the store holds {triples} triples")
     if report.failed:
         raise typer.Exit(1)

@@ -70,6 +70,16 @@ def test_load_reports_failures_but_keeps_good_files(seed_path, tmp_path, capsys)
     assert "documents: 1" in out
 
 
+def test_load_notes_two_files_of_one_document(seed_path, tmp_path, capsys):
+    copy = tmp_path / "copy.md"
+    copy.write_bytes(seed_path.read_bytes())
+    code, out, err = run(["load", str(seed_path), str(copy)], capsys)
+    assert code == 0 and "1 file(s) the same document as an earlier file (the later kept)" in out
+    assert f"note: {copy} is the same document as {seed_path}" in err
+    code, out, _ = run(["stats"], capsys)
+    assert "documents: 1" in out
+
+
 def test_stats_without_store_is_clear(capsys):
     code, _, err = run(["stats"], capsys)
     assert code == 1 and "no store" in err

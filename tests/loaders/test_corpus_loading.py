@@ -102,3 +102,20 @@ def test_a_finished_bulk_load_is_kept_on_open(tmp_path, seed_path):
     path.with_name(path.name + ".bulk.json").write_text(json.dumps([key]), encoding="utf-8")
     with GraphStore.open(path) as store:
         assert store.has_document(key)
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_two_files_of_one_document_are_reported_and_the_later_kept(tmp_path, seed_path, bulk):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    text = seed_path.read_text(encoding="utf-8")
+    (folder / "a.md").write_text(text, encoding="utf-8")
+    (folder / "b.md").write_text(text.replace("Ngoại vụ", "Ngoại  vụ", 1), encoding="utf-8")
+    with GraphStore.open(tmp_path / "store") as store:
+        report = load_paths(store, [folder], bulk=bulk)
+        [(doc, earlier, later)] = report.repeated
+        assert (earlier.name, later.name) == ("a.md", "b.md") and doc == report.documents[0]
+        assert report.summary().endswith("1 file(s) the same document as an earlier file (the later kept)")
+        assert len(store.documents()) == 1
+        again = load_paths(store, [folder / "b.md"])
+        assert (again.unchanged, again.repeated) == (1, [])
