@@ -25,6 +25,7 @@ from graph.answers import (
 )
 from graph.network_summary import summarise
 from graph.values.text import fold
+from ontology.agency_lookup import agency_row
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
@@ -261,57 +262,35 @@ class StoreReader:
         return list(out.values())
 
     def agency(self, agent_iri: str) -> AgencyOut | None:
-        q = f"""SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {iri(agent_iri)} ?p ?o }} }}"""
-        props: dict[str, list] = defaultdict(list)
-        graphs = set()
-        for r in self.query(q):
-            props[r["p"].value].append(r["o"])
-            graphs.add(r["g"].value)
-        if not props:
+        """The agency's page: its facts by early-stopping queries (see :mod:`ontology.agency_lookup`)."""
+        row = agency_row(self.store.raw, agent_iri)
+        if row is None:
             return None
-        types = {o.value for o in props[str(V.rdf.type)[1:-1]]}
-        is_group = str(V.pg.AgencyGroup)[1:-1] in types
-        names = [o for o in props[str(V.skos.prefLabel)[1:-1]]]
-        name = next((o.value for o in names if getattr(o, "language", None) == "vi"), None)
-        name_en = next((o.value for o in names if getattr(o, "language", None) == "en"), None)
         aid = self.agent_id(agent_iri)
-
-        def first(prop) -> str | None:
-            vals = props.get(str(prop)[1:-1])
-            return vals[0].value if vals else None
-
-        parent_iri = first(V.org.subOrganizationOf)
         led, coord = self.role_counts(agent_iri)
-        subs = self.subunits(agent_iri)
-        ev = self.evidence_of(agent_iri)
         return AgencyOut(
             id=aid,
-            name=name or aid,
-            kind="group" if is_group else "agency",
-            name_en=name_en,
-            aliases=sorted({o.value for o in props[str(V.skos.altLabel)[1:-1]]}),
-            level=first(V.pg.level),
-            category=first(V.pg.kind),
-            jurisdiction=first(V.pg.jurisdiction),
-            parent=self.agent_ref(parent_iri) if parent_iri else None,
-            subunits=[self.agent_ref(s) for s in subs],
-            needs_review=(first(V.pg.needsReview) == "true"),
+            name=row["name"] or aid,
+            kind="group" if row["group"] else "agency",
+            name_en=row["name_en"],
+            aliases=row["aliases"],
+            level=row["level"],
+            category=row["kind"],
+            jurisdiction=row["jurisdiction"],
+            parent=self.agent_ref(row["parent"]) if row["parent"] else None,
+            subunits=[self.agent_ref(s) for s in self.subunits(agent_iri)],
+            needs_review=(row["needs_review"] == "true"),
             tasks_led=led,
             tasks_coordinated=coord,
-            evidence=ev,
+            evidence=self.evidence_of(agent_iri),
         )
 
     def agent_ref(self, agent_iri: str) -> AgentRef:
-        q = f"""SELECT ?name ?group WHERE {{ GRAPH ?g {{ OPTIONAL {{ {iri(agent_iri)} {V.skos.prefLabel} ?name
-                  FILTER(lang(?name) = "vi") }} OPTIONAL {{ {iri(agent_iri)} a {V.pg.AgencyGroup} BIND(true AS ?group) }}
-                  }} }} LIMIT 1"""
-        rows = list(self.query(q))
+        """An agent as a reference: its name and group flag as the first graph that types it states
+        them (:func:`ontology.task_lookup.agent_row`, the rule of the network's and partners' labels)."""
+        row = agent_row(self.store.raw, agent_iri)
         aid = self.agent_id(agent_iri)
-        if not rows:
-            return AgentRef(id=aid, name=aid)
-        return AgentRef(
-            id=aid, name=_v(rows[0]["name"]) or aid, kind="group" if rows[0]["group"] else "agency"
-        )
+        return AgentRef(id=aid, name=row["name"] or aid, kind="group" if row["group"] else "agency")
 
     def role_counts(self, agent_iri: str) -> tuple[int, int]:
         q = f"""SELECT (COUNT(DISTINCT ?l) AS ?nl) (COUNT(DISTINCT ?c) AS ?nc) WHERE {{ GRAPH ?g {{

@@ -104,7 +104,7 @@ def _first_graph(store: ox.Store, s, p, o):
     return rows[0]["g"] if rows else None
 
 
-def _first_object(store: ox.Store, s, p, *, lang: str | None = None):
+def first_object(store: ox.Store, s, p, *, lang: str | None = None):
     """The first object of (s, p) in any graph (with language ``lang``), stopping there (SPARQL LIMIT 1)."""
     flt = f'FILTER(lang(?o) = "{lang}")' if lang else ""
     rows = list(store.query(f"SELECT ?o WHERE {{ GRAPH ?g {{ {s} {p} ?o {flt} }} }} LIMIT 1"))
@@ -121,10 +121,10 @@ def agent_row(store: ox.Store, agent_iri: str) -> dict:
         return {"name": None, "group": False, "kind": None, "jurisdiction": None}
     name = next((x.value for x in look.objects(a, PREF, g) if getattr(x, "language", None) == "vi"), None)
     return {
-        "name": name or _v(_first_object(store, a, PREF, lang="vi")),
+        "name": name or _v(first_object(store, a, PREF, lang="vi")),
         "group": bool(list(store.quads_for_pattern(a, TYPE, GROUP, g))),
-        "kind": _v(look.first(a, KIND, g) or _first_object(store, a, KIND)),
-        "jurisdiction": _v(look.first(a, JURISDICTION, g) or _first_object(store, a, JURISDICTION)),
+        "kind": _v(look.first(a, KIND, g) or first_object(store, a, KIND)),
+        "jurisdiction": _v(look.first(a, JURISDICTION, g) or first_object(store, a, JURISDICTION)),
     }
 
 
@@ -180,24 +180,41 @@ def span_of(look: Lookup, subject, g) -> tuple[int | None, int | None, str | Non
 
 
 def first_evidence(store: ox.Store, subject_iri: str) -> tuple[str, int, int | None, str | None] | None:
-    """(graph IRI, lines, quote) of the subject's span with lines in the first graph (by IRI) that has one."""
+    """(graph IRI, lines, quote) of the subject's span with lines in the first graph (by IRI) that has one.
+
+    A national body has a span in every graph: the first graph by IRI is found inside Oxigraph
+    (``MIN`` over the distinct graphs, 0.25 s for 9,698 graphs) rather than by reading every span
+    into Python (0.55 s); when that graph's spans have no lines, the graphs are walked in order.
+    """
     look = Lookup(store)
     s = ox.NamedNode(subject_iri)
+    q = f"SELECT (MIN(STR(?g)) AS ?m) WHERE {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {s} {DERIVED} ?x }} }} }}"
+    first = [r["m"] for r in store.query(q)]
+    if not first or first[0] is None:
+        return None
+    found = _evidence_in(look, s, ox.NamedNode(first[0].value))
+    if found is not None:
+        return first[0].value, *found
     graphs = sorted({q.graph_name.value for q in store.quads_for_pattern(s, DERIVED, None, None)})
     for g in graphs:
-        found = []
-        for span in look.objects(s, DERIVED, ox.NamedNode(g)):
-            for sel in look.objects(span, SELECTOR, ox.NamedNode(g)):
-                start = look.first(sel, LINE_START, ox.NamedNode(g))
-                if start is not None:
-                    end = look.first(sel, LINE_END, ox.NamedNode(g))
-                    quote = next((x.value for x in look.objects(span, SELECTOR, ox.NamedNode(g))
-                                  for x in look.objects(x, EXACT, ox.NamedNode(g))), None)  # fmt: skip
-                    found.append((int(start.value), _int(end), quote))
-        if found:
-            l1, l2, quote = min(found, key=lambda f: f[0])
-            return g, l1, l2, quote
+        found = _evidence_in(look, s, ox.NamedNode(g))
+        if found is not None:
+            return g, *found
     return None
+
+
+def _evidence_in(look: Lookup, s: ox.NamedNode, g: ox.NamedNode) -> tuple[int, int | None, str | None] | None:
+    """(lines, quote) of the subject's span with the first line in graph ``g``, or None."""
+    found = []
+    for span in look.objects(s, DERIVED, g):
+        for sel in look.objects(span, SELECTOR, g):
+            start = look.first(sel, LINE_START, g)
+            if start is not None:
+                end = look.first(sel, LINE_END, g)
+                quote = next((x.value for x in look.objects(span, SELECTOR, g)
+                              for x in look.objects(x, EXACT, g)), None)  # fmt: skip
+                found.append((int(start.value), _int(end), quote))
+    return min(found, key=lambda f: f[0]) if found else None
 
 
 def _roles(look: Lookup, t: ox.NamedNode, g, agents: dict) -> dict[str, list[tuple[str, str | None, bool]]]:

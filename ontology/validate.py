@@ -103,8 +103,10 @@ def validate_store(store, *, documents: Iterable[str] | None = None) -> Validati
     report = ValidationReport(documents=len(keys))
     for key in keys:
         g = ox.NamedNode(store.iris.graph(key))
-        quads = store.raw.quads_for_pattern(None, None, None, g)
-        data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+        # consumed here, on this thread: a pyoxigraph QuadIter left in this frame was collected later
+        # on another thread (an unraisable "unsendable" error), see GraphStore.stored_hash
+        triples = [q.triple for q in store.raw.quads_for_pattern(None, None, None, g)]
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         report.violations += validate_graph(Graph().parse(data=data, format="nt"), document=key)
     return report
 

@@ -248,8 +248,9 @@ def _relationships(g: _Graph, nodes: dict[str, Node], key: str) -> list[Rel]:
 def document_projection(store: Any, key: str) -> DocumentProjection:
     """The projection of one loaded document, read from its named graph."""
     graph = store.iris.graph(key)
-    quads = store.raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-    return project((q.triple for q in quads), key, graph, store.iris.document(key))
+    # consumed here, on this thread (see GraphStore.stored_hash)
+    triples = [q.triple for q in store.raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+    return project(triples, key, graph, store.iris.document(key))
 
 
 def project_store(store: Any, keys: Iterable[str] | None = None) -> Iterator[DocumentProjection]:

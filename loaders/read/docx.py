@@ -1,7 +1,8 @@
 """Word documents (.docx): paragraphs as lines, tables as Markdown rows.
 
-The XML is parsed with defusedxml (no entity expansion, no external entities),
-and the archive is checked before it is opened (size, member names), so a
+The XML is parsed with defusedxml (no entity expansion, no external entities,
+and no document type declaration at all: Word never writes one, so a DTD — even an external
+one that is never used — means a crafted file and is refused), and the archive is checked before it is opened (size, member names), so a
 crafted file cannot exhaust memory or reach the file system.
 """
 
@@ -12,7 +13,7 @@ import zipfile
 import zlib
 
 from defusedxml import ElementTree as SafeET
-from defusedxml.common import DefusedXmlException
+from defusedxml.common import DefusedXmlException, DTDForbidden
 
 from graph.errors import ParseError
 from graph.values.text import clean
@@ -67,7 +68,11 @@ def _document_xml(data: bytes, name: str) -> bytes:
 def read_docx(data: bytes, *, name: str) -> Text:
     xml = _document_xml(data, name)
     try:
-        root = SafeET.fromstring(xml)
+        root = SafeET.fromstring(xml, forbid_dtd=True)
+    except DTDForbidden:
+        raise ParseError(
+            "the document declares a DTD, which Word never writes: refused (DTDForbidden)", source=name
+        ) from None
     except (DefusedXmlException, SafeET.ParseError) as exc:
         raise ParseError(
             f"unsafe or broken XML in the document ({type(exc).__name__})", source=name
