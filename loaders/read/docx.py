@@ -71,7 +71,8 @@ def read_docx(data: bytes, *, name: str) -> Text:
         root = SafeET.fromstring(xml, forbid_dtd=True)
     except DTDForbidden:
         raise ParseError(
-            "the document declares a DTD, which Word never writes: refused (DTDForbidden)", source=name
+            "unsafe or broken XML in the document: it declares a DTD, which Word never writes (DTDForbidden)",
+            source=name,
         ) from None
     except (DefusedXmlException, SafeET.ParseError) as exc:
         raise ParseError(
