@@ -12,6 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+import pyoxigraph as ox
+
 from graph.answers import (
     AgencyOut,
     AgentRef,
@@ -25,10 +27,15 @@ from graph.answers import (
 )
 from graph.network_summary import summarise
 from graph.values.text import fold
+from ontology import name_index
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
 from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, span_of, task_rows
+
+_RDF_TYPE = ox.NamedNode(V.rdf.type[1:-1])
+_DOCUMENT_GRAPH = ox.NamedNode(V.pg.DocumentGraph[1:-1])
+_NAMES_SUMMARY = ox.NamedNode(V.pg.namesSummary[1:-1])
 
 
 def _first(rows):
@@ -513,6 +520,28 @@ class StoreReader:
         q = f"""SELECT ?g ?p ?s WHERE {{ GRAPH ?g {{ {scope} ?g {V.pg.describes} ?p .
                   OPTIONAL {{ ?g {V.pg.coordinationSummary} ?s }} }} }}"""
         return sorted((r["g"].value, r["p"].value, _v(r["s"])) for r in self.query(q))
+
+    def names_summary_rows(self) -> list[tuple[str, str | None]]:
+        """(graph IRI, stored names summary or None) per document graph (see :mod:`ontology.name_index`)."""
+        raw = self.store.raw
+        # two index scans (no join): every document graph, and every stored summary
+        graphs = {q.graph_name.value for q in raw.quads_for_pattern(None, _RDF_TYPE, _DOCUMENT_GRAPH, None)
+                  if q.subject == q.graph_name}  # fmt: skip
+        texts = {q.graph_name.value: q.object.value for q in raw.quads_for_pattern(None, _NAMES_SUMMARY, None, None)
+                 if q.subject == q.graph_name}  # fmt: skip
+        return sorted((g, texts.get(g)) for g in graphs)
+
+    def names_summaries(self) -> list[tuple[str, str, dict]]:
+        """(graph IRI, summary JSON text, summary) per document graph; a document stored without a
+        current summary (an older store) is summarised from its graph here."""
+        out = []
+        for g, text in self.names_summary_rows():
+            found = name_index.decode(text)
+            if found is None:
+                found = name_index.summary_of_graph(self.store.raw, g)
+                text = name_index.encode(found)
+            out.append((g, text, found))
+        return out
 
     def network_summaries(
         self, *, jurisdiction: str | None = None, plan_iri: str | None = None
