@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 
 #: bump when the shape changes: summaries of another version are recomputed
@@ -67,13 +66,23 @@ def decode(text: str | None) -> dict | None:
     return s if isinstance(s, dict) and s.get("v") == VERSION else None
 
 
-def _best(counts: Counter) -> str | None:
+def _count(counts: dict[str, int], values: list[str], sign: int) -> None:
+    """Count each value once more (``sign=-1``: once less; a count that reaches 0 is dropped)."""
+    for v in values:
+        n = counts.get(v, 0) + sign
+        if n:
+            counts[v] = n
+        else:
+            del counts[v]
+
+
+def _best(counts: dict[str, int]) -> str | None:
     """The value most documents give (ties: the smallest)."""
     live = [(-n, v) for v, n in counts.items() if n > 0]
     return min(live)[1] if live else None
 
 
-def _live(counts: Counter) -> tuple[str, ...]:
+def _live(counts: dict[str, int]) -> tuple[str, ...]:
     return tuple(sorted(v for v, n in counts.items() if n > 0))
 
 
@@ -82,8 +91,8 @@ class _Agent:
 
     def __init__(self) -> None:
         self.agency = self.group = self.tasks = 0
-        self.names: Counter = Counter()
-        self.aliases: Counter = Counter()
+        self.names: dict[str, int] = {}
+        self.aliases: dict[str, int] = {}
 
 
 class _Document:
@@ -91,8 +100,8 @@ class _Document:
 
     def __init__(self) -> None:
         self.typed = 0
-        self.labels: Counter = Counter()
-        self.names: Counter = Counter()
+        self.labels: dict[str, int] = {}
+        self.names: dict[str, int] = {}
 
 
 class NameTally:
@@ -104,20 +113,25 @@ class NameTally:
 
     def add(self, summary: dict, sign: int = 1) -> tuple[set[str], set[str]]:
         """Add a document's summary (``sign=-1``: take it away); returns the agents and documents touched."""
+        agents, documents = self._agents, self._documents
         for a, kind, names, aliases, tasks in summary["agents"]:
-            t = self._agents.get(a) or self._agents.setdefault(a, _Agent())
+            t = agents.get(a)
+            if t is None:
+                t = agents[a] = _Agent()
             t.tasks += sign * tasks
             if kind == "agency":
                 t.agency += sign
             elif kind == "group":
                 t.group += sign
-            t.names.update({n: sign for n in names})
-            t.aliases.update({n: sign for n in aliases})
+            _count(t.names, names, sign)
+            _count(t.aliases, aliases, sign)
         for d, labels, names in summary["documents"]:
-            t = self._documents.get(d) or self._documents.setdefault(d, _Document())
+            t = documents.get(d)
+            if t is None:
+                t = documents[d] = _Document()
             t.typed += sign
-            t.labels.update({n: sign for n in labels})
-            t.names.update({n: sign for n in names})
+            _count(t.labels, labels, sign)
+            _count(t.names, names, sign)
         return {r[0] for r in summary["agents"]}, {r[0] for r in summary["documents"]}
 
     def agents(self) -> list[str]:

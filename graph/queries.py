@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import logging
 import threading
 from collections import Counter, defaultdict
 
@@ -45,7 +46,7 @@ from graph.answers import (
     TaskOut,
     TaskPage,
 )
-from graph.errors import InvalidInput, NotFound
+from graph.errors import InvalidInput, NotFound, PlangraphError
 from graph.name_summary import NameTally
 from graph.name_summary import decode as decode_names
 from graph.network import betweenness, centrality, shortest_paths
@@ -53,6 +54,8 @@ from graph.network_summary import merged_graph
 from graph.search import Entry, Hit, NameIndex
 from graph.values.symbols import SYMBOL_IN_TEXT, parse_symbol
 from graph.values.text import fold
+
+_log = logging.getLogger(__name__)
 
 ROLES = ("lead", "coordinating")
 MAX_PAGE = 500
@@ -164,6 +167,14 @@ class KnowledgeBase:
                 did = self.reader.doc_id(d)
                 out.append(Entry(did, "document", label or did, names))
         return out
+
+    def warm(self) -> None:
+        """Build both name indexes now (a server does it in the background at start-up). A failure
+        is logged in one line and leaves them to be built on first use."""
+        try:
+            _ = self.agents, self.documents
+        except (PlangraphError, OSError, RuntimeError) as exc:
+            _log.warning("name indexes not built ahead: %s", str(exc).splitlines()[0] if str(exc) else exc)
 
     @property
     def agents(self) -> NameIndex:
