@@ -76,7 +76,7 @@ def test_serve_starts_on_the_store_and_reports_memory(ctx):
     result = bench_serve.run(ctx)
     assert result["ok"], result["runs"]
     run = result["runs"][0]
-    assert run["started"] and run["start_s"] > 0 and run["first_answer_s"] > 0
+    assert run["started"] and run["start_s"] > 0 and run["first_answer_s"] > 0 and run["first_search_s"] > 0
     assert 0 < run["rss_start_mb"] <= run["rss_after_questions_mb"] * 2
 
 
