@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -531,17 +531,22 @@ class StoreReader:
                  if q.subject == q.graph_name}  # fmt: skip
         return sorted((g, texts.get(g)) for g in graphs)
 
-    def names_summaries(self) -> list[tuple[str, str, dict]]:
-        """(graph IRI, summary JSON text, summary) per document graph; a document stored without a
+    def names_summaries(self) -> Iterator[tuple[str, str, dict]]:
+        """(graph IRI, summary JSON text, summary) per document graph, in no particular order and one
+        at a time (a merge holds one decoded summary, not all of them); a document stored without a
         current summary (an older store) is summarised from its graph here."""
-        out = []
-        for g, text in self.names_summary_rows():
-            found = name_index.decode(text)
-            if found is None:
-                found = name_index.summary_of_graph(self.store.raw, g)
-                text = name_index.encode(found)
-            out.append((g, text, found))
-        return out
+        raw = self.store.raw
+        graphs = {q.graph_name.value for q in raw.quads_for_pattern(None, _RDF_TYPE, _DOCUMENT_GRAPH, None)
+                  if q.subject == q.graph_name}  # fmt: skip
+        for q in raw.quads_for_pattern(None, _NAMES_SUMMARY, None, None):  # consumed here, one by one
+            g = q.graph_name.value
+            found = name_index.decode(q.object.value) if g in graphs and q.subject == q.graph_name else None
+            if found is not None:
+                graphs.discard(g)
+                yield g, q.object.value, found
+        for g in sorted(graphs):  # no current summary
+            found = name_index.summary_of_graph(raw, g)
+            yield g, name_index.encode(found), found
 
     def network_summaries(
         self, *, jurisdiction: str | None = None, plan_iri: str | None = None
