@@ -169,10 +169,10 @@ class KnowledgeBase:
         return out
 
     def warm(self) -> None:
-        """Build both name indexes now (a server does it in the background at start-up). A failure
-        is logged in one line and leaves them to be built on first use."""
+        """Build both name indexes (and find the default year) now: a server does it in the background
+        at start-up. A failure is logged in one line and leaves them to be built on first use."""
         try:
-            _ = self.agents, self.documents
+            _ = self.agents, self.documents, self.default_year()
         except (PlangraphError, OSError, RuntimeError) as exc:
             _log.warning("name indexes not built ahead: %s", str(exc).splitlines()[0] if str(exc) else exc)
 

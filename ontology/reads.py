@@ -233,7 +233,9 @@ class StoreReader:
 
     # -- agencies -------------------------------------------------------------------------------
     def agents(self) -> list[dict]:
-        """Every agency and group with its names (for the search index) and its task counts."""
+        """Every agency and group with its names and its task counts, read from the whole store (the
+        reading the names summaries replace: kept as the reference of tests/ontology/test_name_index.py
+        and the baseline of bench/bench_names.py; the search index merges the summaries)."""
         q = f"""SELECT ?a ?group ?name ?alt ?hidden WHERE {{ GRAPH ?g {{
                   {{ ?a a {V.pg.Agency} }} UNION {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }}
                   OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
@@ -367,7 +369,8 @@ class StoreReader:
         return out
 
     def all_documents(self) -> list[dict]:
-        """Every legal document (cited or loaded) with its names, for the search index."""
+        """Every legal document (cited or loaded) with its names, read from the whole store (the
+        reference and baseline, like :meth:`agents`)."""
         q = f"""SELECT ?d ?sym ?label ?title ?hidden WHERE {{ GRAPH ?g {{ ?d a {V.eli.LegalResource} .
                   OPTIONAL {{ ?d {V.eli.id_local} ?sym }} OPTIONAL {{ ?d {V.rdfs.label} ?label }}
                   OPTIONAL {{ ?d {V.eli.title} ?title }} }} }}"""

@@ -90,8 +90,8 @@ async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsD
     if len(data) > settings.max_upload_bytes:
         raise PayloadTooLarge(f"the upload is larger than {settings.max_upload_bytes} bytes")
     result = await run_in_threadpool(_load, store, data, display_name(file.filename))
-    if result.changed:
-        kb.apply(result.id, result.names_before, result.names)
+    if result.changed:  # off the event loop: it waits while the name indexes are being merged
+        await run_in_threadpool(kb.apply, result.id, result.names_before, result.names)
     return Loaded(id=result.id, triples=result.triples, changed=result.changed)
 
 
