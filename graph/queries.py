@@ -76,22 +76,28 @@ class KnowledgeBase:
         self._merged: dict[str, str] = {}  # graph IRI -> digest of the summary merged for it
         self._agents: NameIndex | None = None
         self._documents: NameIndex | None = None
+        self._years: dict[str, int] | None = None  # document id -> the year of its date
         self._year: int | None = None
         self.version = 0
 
     def default_year(self) -> int | None:
         """The year most plans are of: the year of questions like "tháng 5" that give none."""
-        if self._year is None:
-            years = [d.date.year for d in self.reader.store.documents() if d.date]
-            self._year = Counter(years).most_common(1)[0][0] if years else dt.date.today().year
-        return self._year
+        with self._lock:
+            if self._years is None:  # one listing; writes then update it document by document
+                self._years = {d.id: d.date.year for d in self.reader.store.documents() if d.date}
+                self._year = None
+            if self._year is None:
+                # most_common keeps first-seen order among ties: count in document order
+                years = [self._years[k] for k in sorted(self._years)]
+                self._year = Counter(years).most_common(1)[0][0] if years else dt.date.today().year
+            return self._year
 
     def invalidate(self) -> None:
         """Forget everything (the store changed in a way :meth:`apply` was not told of)."""
         with self._lock:
             self._tally = self._agents = self._documents = None
             self._merged = {}
-            self._year = None
+            self._years = None
             self.version += 1
 
     def apply(self, document_id: str, before: str | None, after: str | None) -> None:
@@ -99,8 +105,14 @@ class KnowledgeBase:
         when it was new or is deleted). The indexes take the old one away and add the new one; when
         what they merged for the document is neither (a write they missed), they are rebuilt."""
         with self._lock:
-            self._year = None
             self.version += 1
+            if self._years is not None:  # one lookup, not a listing of every document
+                year = self.reader.plan_year(document_id) if after is not None else None
+                if year is None:
+                    self._years.pop(document_id, None)
+                else:
+                    self._years[document_id] = year
+                self._year = None
             if self._tally is None:
                 return  # built on next use, from the store as it is now
             g = self.reader.store.iris.graph(document_id)

@@ -36,6 +36,7 @@ from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, spa
 _RDF_TYPE = ox.NamedNode(V.rdf.type[1:-1])
 _DOCUMENT_GRAPH = ox.NamedNode(V.pg.DocumentGraph[1:-1])
 _NAMES_SUMMARY = ox.NamedNode(V.pg.namesSummary[1:-1])
+_DATE = ox.NamedNode(V.eli.date_document[1:-1])
 
 
 def _first(rows):
@@ -533,6 +534,13 @@ class StoreReader:
         texts = {q.graph_name.value: q.object.value for q in raw.quads_for_pattern(None, _NAMES_SUMMARY, None, None)
                  if q.subject == q.graph_name}  # fmt: skip
         return sorted((g, texts.get(g)) for g in graphs)
+
+    def plan_year(self, doc_id: str) -> int | None:
+        """The year of a loaded document's date (one index lookup in its graph), or None."""
+        g = ox.NamedNode(self.iris.graph(doc_id))
+        found = list(self.store.raw.quads_for_pattern(ox.NamedNode(self.doc_iri(doc_id)), _DATE, None, g))
+        day = _date(found[0].object) if found else None
+        return day.year if day else None
 
     def names_summaries(self) -> Iterator[tuple[str, str, dict]]:
         """(graph IRI, summary JSON text, summary) per document graph, in no particular order and one

@@ -181,3 +181,26 @@ def test_a_summary_of_another_version_is_recomputed(extractions):
     assert entries(KnowledgeBase(StoreReader(store))) == expected
     assert backfill(store) == 1
     assert entries(KnowledgeBase(StoreReader(store))) == expected
+
+
+def test_the_default_year_follows_writes_without_a_listing(extractions):
+    import datetime as dt
+
+    store = GraphStore.memory()
+    kb = KnowledgeBase(StoreReader(store))
+    for x in extractions[:4]:
+        store.load_extraction(x)
+    first = kb.default_year()
+    assert first == KnowledgeBase(StoreReader(store)).default_year()
+    later = first + 7
+    for x in extractions[:3]:  # three of four plans move to a later year: it becomes the default
+        moved = x.model_copy(
+            update={"document": x.document.model_copy(update={"date": dt.date(later, 5, 1)})}
+        )
+        res = store.load_extraction(moved)
+        kb.apply(res.id, res.names_before, res.names)
+    assert kb.default_year() == later == KnowledgeBase(StoreReader(store)).default_year()
+    for x in extractions[:3]:
+        kb.apply(x.document.id, store.delete_document(x.document.id), None)
+    left = extractions[3].document.date.year  # the one plan left
+    assert kb.default_year() == left == KnowledgeBase(StoreReader(store)).default_year()
