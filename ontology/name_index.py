@@ -8,8 +8,8 @@ store (:class:`graph.queries.KnowledgeBase`) merge these summaries — one liter
 instead of reading every agent's and document's names and a store-wide count of assignments.
 
 Stores written before summaries existed still answer correctly: a document without a current
-summary is summarised from its graph when the index is built (:func:`summary_of_graph`, index
-lookups inside that graph), and :func:`backfill` (``plangraph reindex``) stores the missing ones.
+summary is summarised from its graph when the index is built (:func:`summary_of_graph`, a dozen
+index scans inside that graph), and :func:`backfill` (``plangraph reindex``) stores the missing ones.
 
 >>> from graph.model import Agency, Extraction, Plan, SourceSpan, Task
 >>> from ontology.iris import Iris
@@ -35,7 +35,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.name_summary import decode, summarise
-from ontology.ntriples import V, integer, iri, lit
+from ontology.network_index import store_summary
+from ontology.ntriples import V, lit
 
 _KINDS = {V.pg.Agency: "agency", V.pg.AgencyGroup: "group"}
 _DOC = V.eli.LegalResource
@@ -130,6 +131,11 @@ def encode(summary: dict) -> str:
     return json.dumps(summary, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def literal(text: str) -> str:
+    """A summary's JSON text as the ``rdf:JSON`` literal stored in its document graph."""
+    return f"{lit(text)}^^{V.rdf.JSON}"
+
+
 def stored_text(store: ox.Store, graph_iri: str) -> str | None:
     """The names summary stored in a document graph (one index lookup), or None."""
     g = ox.NamedNode(graph_iri)
@@ -147,13 +153,8 @@ def backfill(store) -> int:
     for g, text in reader.names_summary_rows():
         if decode(text) is not None:
             continue
-        line = f"{iri(g)} {V.pg.namesSummary} {lit(encode(summary_of_graph(store.raw, g)))}^^{V.rdf.JSON}"
-        count = reader.triple_count(g) + (1 if text is None else 0)
-        store.raw.update(
-            f"""DELETE {{ GRAPH {iri(g)} {{ {iri(g)} {V.pg.namesSummary} ?s . {iri(g)} {V.pg.tripleCount} ?n }} }}
-                INSERT {{ GRAPH {iri(g)} {{ {line} . {iri(g)} {V.pg.tripleCount} {integer(count)} }} }}
-                WHERE {{ GRAPH {iri(g)} {{ {iri(g)} {V.pg.tripleCount} ?n OPTIONAL {{ {iri(g)} {V.pg.namesSummary} ?s }} }} }}"""
-        )
+        value = literal(encode(summary_of_graph(store.raw, g)))
+        store_summary(store, g, V.pg.namesSummary, value, count=reader.triple_count(g) + (text is None))
         done += 1
     store.flush()
     return done

@@ -93,7 +93,7 @@ def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
         summary_line(g, content, plan),
     ]
     names = name_index.encode(name_index.summary_of(content))
-    meta.append(f"{gt} {V.pg.namesSummary} {lit(names)}^^{V.rdf.JSON} .")
+    meta.append(f"{gt} {V.pg.namesSummary} {name_index.literal(names)} .")
     return DocumentGraph(key=key, graph=g, plan=plan, lines=content + meta, content_hash=digest, names=names)
 
 
