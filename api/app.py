@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -19,6 +20,8 @@ from api.handoff import local_url, remove_handoff, write_handoff
 from api.limits import BodyLimit, SecurityHeaders
 from api.routers import agencies, ask, calendar, documents, export, health, network, pages, sparql, tasks, viz
 from api.settings import Settings
+from graph.queries import KnowledgeBase
+from ontology.reads import StoreReader
 from ontology.store import GraphStore
 
 DESCRIPTION = """Who must do what, with whom, by when, and on what legal authority —
@@ -40,13 +43,21 @@ def create_app(
     async def lifespan(app: FastAPI):
         owned = app.state.store is None
         handoff = None
+        warming = None
         if owned:
             app.state.store = GraphStore.open(settings.store, base=settings.base_iri)
             handoff = write_handoff(settings.store, local_url(settings.host, settings.port))
             app.state.local_token = handoff.token
+            # the name indexes are merged in the background: the server answers at once, and the
+            # first agency question or search finds them ready (or waits only for the rest)
+            app.state.kb = KnowledgeBase(StoreReader(app.state.store))
+            warming = threading.Thread(target=app.state.kb.warm, name="plangraph-names", daemon=True)
+            warming.start()
         try:
             yield
         finally:
+            if warming is not None:
+                warming.join()  # it reads the store: let it finish before the store is closed
             if owned:
                 if handoff is not None:
                     remove_handoff(settings.store, handoff)

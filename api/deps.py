@@ -23,7 +23,7 @@ def get_store(request: Request) -> GraphStore:
 
 
 def get_kb(request: Request) -> KnowledgeBase:
-    """The knowledge base over the app's store (its name indexes are cached until a write)."""
+    """The knowledge base over the app's store (its name indexes are kept up to date by the write routes)."""
     kb = getattr(request.app.state, "kb", None)
     store = request.app.state.store
     if kb is None or kb.reader.store is not store:

@@ -4,7 +4,8 @@ A store is kept in ``bench/corpus/stores/{corpus}-{STORE_FORMAT}/`` (git-ignored
 its ``loaded.json`` exists; ``STORE_FORMAT`` changes when what a document graph holds changes, so
 a store of an older layout is never measured by mistake. A store of an older layout can also be
 brought up to date without reloading (``python -m bench.stores --upgrade SRC`` copies it and
-stores the coordination summaries: the one-off migration used for the 10,000-plan store).
+stores the coordination and names summaries it lacks: the one-off migration used for the
+10,000-plan store).
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ import time
 from pathlib import Path
 
 from bench.harness import Context
-from graph.network_summary import VERSION
+from graph import name_summary, network_summary
 from loaders.corpus import iter_files, load_paths
+from ontology import name_index, network_index
 from ontology.mapping import META_TRIPLES
-from ontology.network_index import backfill
 from ontology.store import GraphStore
 
-#: what a document graph holds (its meta triples, the summary version)
-STORE_FORMAT = f"m{META_TRIPLES}-s{VERSION}"
+#: what a document graph holds (its meta triples, the coordination and names summary versions)
+STORE_FORMAT = f"m{META_TRIPLES}-s{network_summary.VERSION}-n{name_summary.VERSION}"
 
 
 def store_dir(ctx: Context, corpus: Path) -> Path:
@@ -57,15 +58,17 @@ def loaded_store(ctx: Context, corpus: Path) -> tuple[Path, dict]:
 
 
 def upgrade(source: Path, target: Path, *, corpus: str) -> dict:
-    """Copy a store loaded by an older version and add what it lacks (the coordination summaries)."""
+    """Copy a store loaded by an older version and add what it lacks (the per-document summaries)."""
     shutil.rmtree(target, ignore_errors=True)
     t0 = time.perf_counter()
     shutil.copytree(source, target)
     copied = time.perf_counter() - t0
     with GraphStore.open(target) as store:
         t1 = time.perf_counter()
-        added = backfill(store)
-        took = time.perf_counter() - t1
+        network = network_index.backfill(store)
+        t2 = time.perf_counter()
+        names = name_index.backfill(store)
+        t3 = time.perf_counter()
         triples = store.count_triples()
         documents = store.count_documents()
     info = {
@@ -73,7 +76,8 @@ def upgrade(source: Path, target: Path, *, corpus: str) -> dict:
         "documents": documents,
         "failed": 0,
         "triples": triples,
-        "how": f"copied from {source} ({copied:.0f} s), summaries of {added} documents backfilled in {took:.0f} s",
+        "how": f"copied from {source} ({copied:.0f} s), coordination summaries of {network} documents "
+        f"backfilled in {t2 - t1:.0f} s, names summaries of {names} in {t3 - t2:.0f} s",
     }
     (target / "loaded.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info

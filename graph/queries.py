@@ -18,7 +18,9 @@ pages give the same answers.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
+import logging
 import threading
 from collections import Counter, defaultdict
 
@@ -44,64 +46,165 @@ from graph.answers import (
     TaskOut,
     TaskPage,
 )
-from graph.errors import InvalidInput, NotFound
+from graph.errors import InvalidInput, NotFound, PlangraphError
+from graph.name_summary import NameTally
+from graph.name_summary import decode as decode_names
 from graph.network import betweenness, centrality, shortest_paths
 from graph.network_summary import merged_graph
 from graph.search import Entry, Hit, NameIndex
 from graph.values.symbols import SYMBOL_IN_TEXT, parse_symbol
 from graph.values.text import fold
 
+_log = logging.getLogger(__name__)
+
 ROLES = ("lead", "coordinating")
 MAX_PAGE = 500
 
 
 class KnowledgeBase:
-    """A reader plus the name indexes built from it (rebuilt when the store changes)."""
+    """A reader plus the name indexes merged from the documents' names summaries.
+
+    The indexes are built on first use from one stored summary per document
+    (:mod:`ontology.name_index`) and then kept up to date by :meth:`apply`, which takes a
+    written document's summary away and adds its new one; nothing is rebuilt after a write.
+    """
 
     def __init__(self, reader) -> None:
         self.reader = reader
         self._lock = threading.Lock()
+        self._tally: NameTally | None = None
+        self._merged: dict[str, str] = {}  # graph IRI -> digest of the summary merged for it
         self._agents: NameIndex | None = None
         self._documents: NameIndex | None = None
-        self._agent_rows: dict[str, dict] = {}
+        self._years: dict[str, int] | None = None  # document id -> the year of its date
         self._year: int | None = None
         self.version = 0
 
     def default_year(self) -> int | None:
         """The year most plans are of: the year of questions like "tháng 5" that give none."""
-        if self._year is None:
-            years = [d.date.year for d in self.reader.store.documents() if d.date]
-            self._year = Counter(years).most_common(1)[0][0] if years else dt.date.today().year
-        return self._year
+        with self._lock:
+            if self._years is None:  # one listing; writes then update it document by document
+                self._years = {d.id: d.date.year for d in self.reader.store.documents() if d.date}
+                self._year = None
+            if self._year is None:
+                # most_common keeps first-seen order among ties: count in document order
+                years = [self._years[k] for k in sorted(self._years)]
+                self._year = Counter(years).most_common(1)[0][0] if years else dt.date.today().year
+            return self._year
 
     def invalidate(self) -> None:
-        """Call after a load or a delete: indexes are rebuilt on next use."""
+        """Forget everything (the store changed in a way :meth:`apply` was not told of)."""
         with self._lock:
-            self._agents = self._documents = None
-            self._year = None
+            self._tally = self._agents = self._documents = None
+            self._merged = {}
+            self._years = None
             self.version += 1
+
+    def apply(self, document_id: str, before: str | None, after: str | None) -> None:
+        """A document was written: ``before`` and ``after`` are its names summaries (JSON text, None
+        when it was new or is deleted). The indexes take the old one away and add the new one; when
+        what they merged for the document is neither (a write they missed), they are rebuilt."""
+        with self._lock:
+            self.version += 1
+            if self._years is not None:  # one lookup, not a listing of every document
+                year = self.reader.plan_year(document_id) if after is not None else None
+                if year is None:
+                    self._years.pop(document_id, None)
+                else:
+                    self._years[document_id] = year
+                self._year = None
+            if self._tally is None:
+                return  # built on next use, from the store as it is now
+            g = self.reader.store.iris.graph(document_id)
+            now = self._merged.get(g)
+            if now is not None and now == _digest(after):
+                return  # already merged (the index was built after the write)
+            old, new = decode_names(before), decode_names(after)
+            if (
+                now != _digest(before)
+                or (before is not None and old is None)
+                or (after is not None and new is None)
+            ):
+                self._tally = self._agents = self._documents = None
+                self._merged = {}
+                return
+            touched_agents: set[str] = set()
+            touched_docs: set[str] = set()
+            for summary, sign in ((old, -1), (new, 1)):
+                if summary is not None:
+                    ta, td = self._tally.add(summary, sign)
+                    touched_agents |= ta
+                    touched_docs |= td
+            if after is None:
+                self._merged.pop(g, None)
+            else:
+                self._merged[g] = _digest(after)
+            r = self.reader
+            if self._agents is not None:
+                self._agents.update(
+                    {r.agent_id(a) for a in touched_agents}, self._agent_entries(touched_agents)
+                )
+            if self._documents is not None:
+                self._documents.update(
+                    {r.doc_id(d) for d in touched_docs}, self._document_entries(touched_docs)
+                )
+
+    def _names(self) -> NameTally:
+        """The merged summaries (called with the lock held)."""
+        if self._tally is None:
+            tally = NameTally()
+            merged = {}
+            for g, text, summary in self.reader.names_summaries():
+                tally.add(summary)
+                merged[g] = _digest(text)
+            self._tally, self._merged = tally, merged
+        return self._tally
+
+    def _agent_entries(self, iris) -> list[Entry]:
+        out = []
+        for a in sorted(iris):
+            found = self._tally.agent(a)
+            if found is not None:
+                kind, name, aliases, tasks = found
+                aid = self.reader.agent_id(a)
+                out.append(Entry(aid, kind, name or aid, aliases, weight=tasks))
+        return out
+
+    def _document_entries(self, iris) -> list[Entry]:
+        out = []
+        for d in sorted(iris):
+            found = self._tally.document(d)
+            if found is not None:
+                label, names = found
+                did = self.reader.doc_id(d)
+                out.append(Entry(did, "document", label or did, names))
+        return out
+
+    def warm(self) -> None:
+        """Build both name indexes (and find the default year) now: a server does it in the background
+        at start-up. A failure is logged in one line and leaves them to be built on first use."""
+        try:
+            _ = self.agents, self.documents, self.default_year()
+        except (PlangraphError, OSError, RuntimeError) as exc:
+            _log.warning("name indexes not built ahead: %s", str(exc).splitlines()[0] if str(exc) else exc)
 
     @property
     def agents(self) -> NameIndex:
         with self._lock:
             if self._agents is None:
-                rows = self.reader.agents()
-                self._agent_rows = {r["id"]: r for r in rows}
-                self._agents = NameIndex(
-                    Entry(r["id"], r["kind"], r["name"], tuple(sorted(r["names"])), weight=r["tasks"])
-                    for r in rows
-                )
+                self._agents = NameIndex(self._agent_entries(self._names().agents()))
             return self._agents
 
     @property
     def documents(self) -> NameIndex:
         with self._lock:
             if self._documents is None:
-                rows = self.reader.all_documents()
-                self._documents = NameIndex(
-                    Entry(r["id"], "document", r["label"] or r["id"], tuple(sorted(r["names"]))) for r in rows
-                )
+                self._documents = NameIndex(self._document_entries(self._names().documents()))
             return self._documents
+
+
+def _digest(text: str | None) -> str | None:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() if text is not None else None
 
 
 # -- agencies ------------------------------------------------------------------------------------

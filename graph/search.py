@@ -75,6 +75,25 @@ class NameIndex:
                     self._choices.append(k)
                     self._owners.append(entry.id)
 
+    def update(self, remove: Iterable[str], add: Iterable[Entry]) -> None:
+        """Drop the entries with these ids, then add these entries (one pass over the names)."""
+        gone = {i for i in remove if i in self.entries}
+        for eid in gone:
+            e = self.entries.pop(eid)
+            for name in (e.label, *e.names):
+                for k in _keys(name) if name else ():
+                    owners = self._exact.get(k)
+                    if owners is not None:
+                        owners.discard(eid)
+                        if not owners:
+                            del self._exact[k]
+        if gone:
+            kept = [(c, o) for c, o in zip(self._choices, self._owners, strict=True) if o not in gone]
+            self._choices = [c for c, _ in kept]
+            self._owners = [o for _, o in kept]
+        for e in add:
+            self.add(e)
+
     def __len__(self) -> int:
         return len(self.entries)
 

@@ -81,6 +81,7 @@ class PG(DefinedNamespace):
     lineStart: URIRef  # dòng đầu / first line
     location: URIRef  # vị trí trong văn bản / location in the text
     mainVerb: URIRef  # động từ chính / main verb
+    namesSummary: URIRef  # tóm tắt tên gọi / names summary
     needsReview: URIRef  # cần rà soát / needs review
     numberSource: URIRef  # nguồn số hiệu / number source
     onBehalfOf: URIRef  # thay mặt / on behalf of

@@ -84,13 +84,21 @@ def backfill(store) -> int:
         if text is not None and decode(text) is not None:
             continue
         rows = reader.participation(plan_iri=plan)
-        line = f"{iri(g)} {V.pg.coordinationSummary} {encode(summarise(rows, prefix=task_prefix(plan)))}"
-        count = reader.triple_count(g) + (1 if text is None else 0)
-        store.raw.update(
-            f"""DELETE {{ GRAPH {iri(g)} {{ {iri(g)} {V.pg.coordinationSummary} ?s . {iri(g)} {V.pg.tripleCount} ?n }} }}
-                INSERT {{ GRAPH {iri(g)} {{ {line} . {iri(g)} {V.pg.tripleCount} {integer(count)} }} }}
-                WHERE {{ GRAPH {iri(g)} {{ {iri(g)} {V.pg.tripleCount} ?n OPTIONAL {{ {iri(g)} {V.pg.coordinationSummary} ?s }} }} }}"""
+        value = encode(summarise(rows, prefix=task_prefix(plan)))
+        store_summary(
+            store, g, V.pg.coordinationSummary, value, count=reader.triple_count(g) + (text is None)
         )
         done += 1
     store.flush()
     return done
+
+
+def store_summary(store, graph_iri: str, prop: str, value: str, *, count: int) -> None:
+    """Replace a document graph's ``prop`` summary by ``value`` (an N-Triples literal) and set its
+    triple count to ``count``, in one update (one transaction): what a backfill writes."""
+    g = iri(graph_iri)
+    store.raw.update(
+        f"""DELETE {{ GRAPH {g} {{ {g} {prop} ?s . {g} {V.pg.tripleCount} ?n }} }}
+            INSERT {{ GRAPH {g} {{ {g} {prop} {value} . {g} {V.pg.tripleCount} {integer(count)} }} }}
+            WHERE {{ GRAPH {g} {{ {g} {V.pg.tripleCount} ?n OPTIONAL {{ {g} {prop} ?s }} }} }}"""
+    )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
 
 from graph.answers import (
     AgencyOut,
@@ -25,11 +27,17 @@ from graph.answers import (
 )
 from graph.network_summary import summarise
 from graph.values.text import fold
+from ontology import name_index
 from ontology.agency_lookup import agency_row
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
 from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, span_of, task_rows
+
+_RDF_TYPE = ox.NamedNode(V.rdf.type[1:-1])
+_DOCUMENT_GRAPH = ox.NamedNode(V.pg.DocumentGraph[1:-1])
+_NAMES_SUMMARY = ox.NamedNode(V.pg.namesSummary[1:-1])
+_DATE = ox.NamedNode(V.eli.date_document[1:-1])
 
 
 def _first(rows):
@@ -227,7 +235,9 @@ class StoreReader:
 
     # -- agencies -------------------------------------------------------------------------------
     def agents(self) -> list[dict]:
-        """Every agency and group with its names (for the search index) and its task counts."""
+        """Every agency and group with its names and its task counts, read from the whole store (the
+        reading the names summaries replace: kept as the reference of tests/ontology/test_name_index.py
+        and the baseline of bench/bench_names.py; the search index merges the summaries)."""
         q = f"""SELECT ?a ?group ?name ?alt ?hidden WHERE {{ GRAPH ?g {{
                   {{ ?a a {V.pg.Agency} }} UNION {{ ?a a {V.pg.AgencyGroup} BIND(true AS ?group) }}
                   OPTIONAL {{ ?a {V.skos.prefLabel} ?name FILTER(lang(?name) = "vi") }}
@@ -339,7 +349,8 @@ class StoreReader:
         return out
 
     def all_documents(self) -> list[dict]:
-        """Every legal document (cited or loaded) with its names, for the search index."""
+        """Every legal document (cited or loaded) with its names, read from the whole store (the
+        reference and baseline, like :meth:`agents`)."""
         q = f"""SELECT ?d ?sym ?label ?title ?hidden WHERE {{ GRAPH ?g {{ ?d a {V.eli.LegalResource} .
                   OPTIONAL {{ ?d {V.eli.id_local} ?sym }} OPTIONAL {{ ?d {V.rdfs.label} ?label }}
                   OPTIONAL {{ ?d {V.eli.title} ?title }} }} }}"""
@@ -492,6 +503,40 @@ class StoreReader:
         q = f"""SELECT ?g ?p ?s WHERE {{ GRAPH ?g {{ {scope} ?g {V.pg.describes} ?p .
                   OPTIONAL {{ ?g {V.pg.coordinationSummary} ?s }} }} }}"""
         return sorted((r["g"].value, r["p"].value, _v(r["s"])) for r in self.query(q))
+
+    def names_summary_rows(self) -> list[tuple[str, str | None]]:
+        """(graph IRI, stored names summary or None) per document graph (see :mod:`ontology.name_index`)."""
+        raw = self.store.raw
+        # two index scans (no join): every document graph, and every stored summary
+        graphs = {q.graph_name.value for q in raw.quads_for_pattern(None, _RDF_TYPE, _DOCUMENT_GRAPH, None)
+                  if q.subject == q.graph_name}  # fmt: skip
+        texts = {q.graph_name.value: q.object.value for q in raw.quads_for_pattern(None, _NAMES_SUMMARY, None, None)
+                 if q.subject == q.graph_name}  # fmt: skip
+        return sorted((g, texts.get(g)) for g in graphs)
+
+    def plan_year(self, doc_id: str) -> int | None:
+        """The year of a loaded document's date (one index lookup in its graph), or None."""
+        g = ox.NamedNode(self.iris.graph(doc_id))
+        found = list(self.store.raw.quads_for_pattern(ox.NamedNode(self.doc_iri(doc_id)), _DATE, None, g))
+        day = _date(found[0].object) if found else None
+        return day.year if day else None
+
+    def names_summaries(self) -> Iterator[tuple[str, str, dict]]:
+        """(graph IRI, summary JSON text, summary) per document graph, in no particular order and one
+        at a time (a merge holds one decoded summary, not all of them); a document stored without a
+        current summary (an older store) is summarised from its graph here."""
+        raw = self.store.raw
+        graphs = {q.graph_name.value for q in raw.quads_for_pattern(None, _RDF_TYPE, _DOCUMENT_GRAPH, None)
+                  if q.subject == q.graph_name}  # fmt: skip
+        for q in raw.quads_for_pattern(None, _NAMES_SUMMARY, None, None):  # consumed here, one by one
+            g = q.graph_name.value
+            found = name_index.decode(q.object.value) if g in graphs and q.subject == q.graph_name else None
+            if found is not None:
+                graphs.discard(g)
+                yield g, q.object.value, found
+        for g in sorted(graphs):  # no current summary
+            found = name_index.summary_of_graph(raw, g)
+            yield g, name_index.encode(found), found
 
     def network_summaries(
         self, *, jurisdiction: str | None = None, plan_iri: str | None = None

@@ -41,6 +41,7 @@ from graph.errors import NotFound, PlangraphError, StorageFailure, StoreBusy
 from graph.model import Extraction
 from ontology.iris import DEFAULT_BASE, Iris
 from ontology.mapping import DocumentGraph, document_graph
+from ontology.name_index import stored_text as stored_names
 from ontology.namespaces import ELI, PG, PPLAN
 from ontology.ntriples import V, iri
 
@@ -81,6 +82,10 @@ class LoadResult:
     id: str
     triples: int
     changed: bool
+    #: the document's names summary before and after (see :mod:`ontology.name_index`): what an
+    #: in-memory search index subtracts and adds instead of rebuilding itself
+    names_before: str | None = None
+    names: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,11 +214,13 @@ class GraphStore:
         with self._write_lock:
             if self.stored_hash(dg.key) == dg.content_hash:
                 return LoadResult(dg.key, dg.size, changed=False)
+            before = None
             if self.has_document(dg.key):
+                before = stored_names(self._store, dg.graph)
                 self._write(replace_update(dg))
             else:
                 self._insert_new(dg)
-        return LoadResult(dg.key, dg.size, changed=True)
+        return LoadResult(dg.key, dg.size, changed=True, names_before=before, names=dg.names)
 
     def _insert_new(self, dg: DocumentGraph) -> None:
         """Add a document that is not in the store: ``Store.load`` is one transaction (all or nothing)."""
@@ -249,7 +256,7 @@ class GraphStore:
                 raise StorageFailure(f"cannot bulk-load into the store: {first}") from exc
             if marker is not None:
                 marker.unlink(missing_ok=True)
-        return [LoadResult(dg.key, dg.size, changed=True) for dg in graphs]
+        return [LoadResult(dg.key, dg.size, changed=True, names=dg.names) for dg in graphs]
 
     def repair(self) -> list[str]:
         """After a bulk load that did not finish: drop the documents it left incomplete; returns their ids."""
@@ -274,12 +281,15 @@ class GraphStore:
         marker.unlink(missing_ok=True)
         return dropped
 
-    def delete_document(self, key: str) -> None:
+    def delete_document(self, key: str) -> str | None:
+        """Remove a document's graph; returns the names summary it held (see :class:`LoadResult`)."""
         graph = ox.NamedNode(self.iris.graph(key))
         with self._write_lock:
             if not self._store.contains_named_graph(graph):
                 raise NotFound(f"no document '{key}' in the store")
+            before = stored_names(self._store, graph.value)
             self._write(f"DROP GRAPH {graph}")
+        return before
 
     def _write(self, update: str) -> None:
         """Run one update (one transaction); storage failures become one-line errors."""

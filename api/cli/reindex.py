@@ -1,18 +1,23 @@
-"""``plangraph reindex``: store what a store written by an older version lacks (coordination summaries)."""
+"""``plangraph reindex``: store what a store written by an older version lacks (the per-document summaries)."""
 
 from __future__ import annotations
 
 import typer
 
 from api.cli.app import app, state
-from ontology.network_index import backfill
+from ontology import name_index, network_index
 from ontology.store import GraphStore
 
 
 @app.command()
 def reindex(ctx: typer.Context) -> None:
-    """Store the coordination summary of every document that lacks a current one (one transaction each)."""
+    """Store the coordination and names summaries of every document that lacks a current one
+    (one transaction each)."""
     settings = state(ctx).settings
     with GraphStore.open(settings.store, base=settings.base_iri) as store:
-        done = backfill(store)
-    typer.echo(f"stored the coordination summary of {done} document(s); the others were up to date")
+        network = network_index.backfill(store)
+        names = name_index.backfill(store)
+    typer.echo(
+        f"stored the coordination summary of {network} document(s) and the names summary of {names} "
+        "document(s); the others were up to date"
+    )

@@ -90,8 +90,8 @@ async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsD
     if len(data) > settings.max_upload_bytes:
         raise PayloadTooLarge(f"the upload is larger than {settings.max_upload_bytes} bytes")
     result = await run_in_threadpool(_load, store, data, display_name(file.filename))
-    if result.changed:
-        kb.invalidate()
+    if result.changed:  # off the event loop: it waits while the name indexes are being merged
+        await run_in_threadpool(kb.apply, result.id, result.names_before, result.names)
     return Loaded(id=result.id, triples=result.triples, changed=result.changed)
 
 
@@ -120,10 +120,10 @@ def display_name(filename: str | None) -> str:
 @router.delete("/{id:path}", operation_id="delete_document", status_code=204, dependencies=[WriterDep])
 def delete_document(id: str, store: StoreDep, kb: KBDep) -> Response:
     """Remove a document's graph from the store, and the kept copy of its text (needs X-API-Key)."""
-    store.delete_document(id)
+    before = store.delete_document(id)
     store.flush()
     sources.remove(store.path, id)
-    kb.invalidate()
+    kb.apply(id, before, None)
     return Response(status_code=204)
 
 

@@ -241,4 +241,7 @@ FOLDED_PREDICATES: dict[str, str] = {
     str(
         PG.coordinationSummary
     ): "the store's own index of shared tasks: Neo4j has the LEAD / COORDINATING edges it is made of",
+    str(
+        PG.namesSummary
+    ): "the store's own index of names: Neo4j has the names and LEAD / COORDINATING edges it is made of",
 }

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from graph.model import Extraction
+from ontology import name_index
 from ontology.iris import Iris
 from ontology.mapping._builder import Builder
 from ontology.mapping.agents import map_agents
@@ -34,8 +35,8 @@ from ontology.network_index import summary_line
 from ontology.ntriples import V, integer, iri, lit
 
 #: Triples the store adds about each document graph (type, describes, content hash, triple count,
-#: coordination summary: see :mod:`ontology.network_index`).
-META_TRIPLES = 5
+#: coordination summary: see :mod:`ontology.network_index`, names summary: :mod:`ontology.name_index`).
+META_TRIPLES = 6
 
 
 def content_lines(extraction: Extraction, iris: Iris) -> list[str]:
@@ -61,6 +62,7 @@ class DocumentGraph:
     plan: str
     lines: list[str]
     content_hash: str
+    names: str | None = None  # the names summary stored with it (JSON text, see ontology.name_index)
 
     @property
     def size(self) -> int:
@@ -77,7 +79,7 @@ class DocumentGraph:
 
 def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
     """The content lines plus the graph's own description (hash and size, for cheap listings, and the
-    summary of its coordination network, for fast networks of many documents)."""
+    summaries of its coordination network and of its names, for fast merges over many documents)."""
     key = extraction.document.id
     content = content_lines(extraction, iris)
     digest = hashlib.sha256("\n".join(sorted(content)).encode("utf-8")).hexdigest()
@@ -90,7 +92,9 @@ def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
         f"{gt} {V.pg.tripleCount} {integer(len(content) + META_TRIPLES)} .",
         summary_line(g, content, plan),
     ]
-    return DocumentGraph(key=key, graph=g, plan=plan, lines=content + meta, content_hash=digest)
+    names = name_index.encode(name_index.summary_of(content))
+    meta.append(f"{gt} {V.pg.namesSummary} {name_index.literal(names)} .")
+    return DocumentGraph(key=key, graph=g, plan=plan, lines=content + meta, content_hash=digest, names=names)
 
 
 def triples(extraction: Extraction, iris: Iris) -> Iterator[ox.Triple]:

@@ -72,3 +72,14 @@ def test_server_opens_store_from_settings(tmp_path, seed_path):
     gc.collect()
     with TestClient(create_app(settings)) as c:
         assert c.get("/health").json()["documents"] == 1
+
+
+def test_server_merges_the_name_indexes_in_the_background(tmp_path, seed_path):
+    settings = Settings(store=tmp_path / "s")
+    with GraphStore.open(settings.store) as store:
+        store.load_extraction(extract_file(seed_path))
+    with TestClient(create_app(settings)) as c:
+        kb = c.app.state.kb
+        hits = c.get("/agencies", params={"q": "so ngoai vu"}).json()
+        assert hits and hits[0]["id"] == "ha-noi/so-ngoai-vu"
+        assert c.app.state.kb is kb and kb._tally is not None

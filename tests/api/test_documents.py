@@ -117,3 +117,28 @@ def test_openapi_documents_the_routes(client):
     spec = client.get("/openapi.json").json()
     ops = {spec["paths"][p][m]["operationId"] for p in spec["paths"] for m in spec["paths"][p]}
     assert {"list_documents", "upload_document", "delete_document"} <= ops
+
+
+def test_writes_update_the_name_indexes_in_place(client, seed_path):
+    """An upload and a delete change what /agencies?q= finds, through KnowledgeBase.apply: the indexes
+    built before the writes are updated (the same objects), and agree with indexes built afresh."""
+    from graph.queries import KnowledgeBase
+    from ontology.reads import StoreReader
+
+    assert client.get("/agencies", params={"q": "so ngoai vu"}).status_code == 200
+    kb = client.app.state.kb
+    index = kb.agents
+    assert upload(client, seed_path, KEY).status_code == 201
+    seed_hits = client.get("/agencies", params={"q": "ban tuyen giao thanh uy"}).json()
+    assert [h["id"] for h in seed_hits][:1] == ["ha-noi/ban-tuyen-giao-thanh-uy"]
+    fresh = KnowledgeBase(StoreReader(client.app.state.store))
+    assert client.app.state.kb is kb and kb.agents is index
+    assert {e.id: e for e in index.entries.values()} == {e.id: e for e in fresh.agents.entries.values()}
+    assert kb.documents.search("94/KH-UBND") == fresh.documents.search("94/KH-UBND")
+    assert (
+        client.delete("/documents/vn/ubnd-ha-noi/kh/2022/94", headers={"X-API-Key": KEY}).status_code == 204
+    )
+    fresh = KnowledgeBase(StoreReader(client.app.state.store))
+    assert kb.agents is index
+    assert {e.id: e for e in index.entries.values()} == {e.id: e for e in fresh.agents.entries.values()}
+    assert kb.documents.search("94/KH-UBND") == fresh.documents.search("94/KH-UBND")
