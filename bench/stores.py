@@ -22,9 +22,11 @@ from loaders.corpus import iter_files, load_paths
 from ontology.mapping import META_TRIPLES
 from ontology.network_index import backfill
 from ontology.store import GraphStore
+from ontology.task_index import VERSION as TASK_INDEX
+from ontology.task_index import backfill as backfill_tasks
 
-#: what a document graph holds (its meta triples, the summary version)
-STORE_FORMAT = f"m{META_TRIPLES}-s{VERSION}"
+#: what a document graph holds (its meta triples, the summary version, the task index version)
+STORE_FORMAT = f"m{META_TRIPLES}-s{VERSION}-t{TASK_INDEX}"
 
 
 def store_dir(ctx: Context, corpus: Path) -> Path:
@@ -65,6 +67,7 @@ def upgrade(source: Path, target: Path, *, corpus: str) -> dict:
     with GraphStore.open(target) as store:
         t1 = time.perf_counter()
         added = backfill(store)
+        tables = backfill_tasks(store)
         took = time.perf_counter() - t1
         triples = store.count_triples()
         documents = store.count_documents()
@@ -73,7 +76,7 @@ def upgrade(source: Path, target: Path, *, corpus: str) -> dict:
         "documents": documents,
         "failed": 0,
         "triples": triples,
-        "how": f"copied from {source} ({copied:.0f} s), summaries of {added} documents backfilled in {took:.0f} s",
+        "how": f"copied from {source} ({copied:.0f} s), summaries of {added} and task indexes of {tables} documents backfilled in {took:.0f} s",
     }
     (target / "loaded.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info

@@ -28,6 +28,8 @@ from graph.values.text import fold
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
+from ontology.task_index import decode as decode_tasks
+from ontology.task_index import index_node, position_of
 from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, span_of, task_rows
 
 
@@ -129,37 +131,33 @@ class StoreReader:
         if not task_iris:
             return []
         found = task_rows(self.store.raw, task_iris)
-        out = []
-        for t in task_iris:
-            d = found.get(t)
-            if d is None:
-                continue
-            plan = self.plan_ref(d["plan"])
-            tl = TimelineOut(
-                start=_date_text(d["start"]),
-                end=_date_text(d["end"]),
-                label=d["label"],
-                as_written=d["as_written"],
-            )
-            out.append(
-                TaskOut(
-                    id=self.task_id(t),
-                    row=d["row"],
-                    plan=plan,
-                    content=d["content"],
-                    timeline=tl if (tl.start or tl.end or tl.label or tl.as_written) else None,
-                    lead=self._refs(d["roles"]["lead"]),
-                    coordinating=self._refs(d["roles"]["coordinating"]),
-                    evidence=Evidence(
-                        document=plan.id,
-                        document_symbol=plan.full_symbol,
-                        line_start=d["l1"],
-                        line_end=d["l2"],
-                        quote=d["content"] or d["quote"],
-                    ),
-                )
-            )
-        return out
+        return [self._task_out(t, found[t]) for t in task_iris if t in found]
+
+    def _task_out(self, t: str, d: dict) -> TaskOut:
+        """One task answer from its fields (:func:`ontology.task_lookup.task_rows`, or a stored task table)."""
+        plan = self.plan_ref(d["plan"])
+        tl = TimelineOut(
+            start=_date_text(d["start"]),
+            end=_date_text(d["end"]),
+            label=d["label"],
+            as_written=d["as_written"],
+        )
+        return TaskOut(
+            id=self.task_id(t),
+            row=d["row"],
+            plan=plan,
+            content=d["content"],
+            timeline=tl if (tl.start or tl.end or tl.label or tl.as_written) else None,
+            lead=self._refs(d["roles"].get("lead", [])),
+            coordinating=self._refs(d["roles"].get("coordinating", [])),
+            evidence=Evidence(
+                document=plan.id,
+                document_symbol=plan.full_symbol,
+                line_start=d["l1"],
+                line_end=d["l2"],
+                quote=d["content"] or d["quote"],
+            ),
+        )
 
     def _refs(self, agents: list[tuple[str, str | None, bool]]) -> list[AgentRef]:
         """Agencies before groups, then by name: the same order in every store."""
@@ -206,6 +204,48 @@ class StoreReader:
         n = _first(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}"))["n"]
         q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
         return int(n.value), [r["t"].value for r in self.query(q)]
+
+    # -- the task index (see ontology/task_index.py) ---------------------------------------------
+    def task_index_complete(self) -> bool:
+        """Whether every document graph holds its task table (a store written by an older version may
+        not until ``plangraph reindex``): two counts inside Oxigraph, nothing decoded."""
+        tables = _first(
+            self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g {V.pg.taskTable} ?x }} }}")
+        )
+        return int(tables["n"].value) == self.store.count_documents()
+
+    def indexed_agent_tasks(
+        self, agent_iris: list[str], roles: tuple[str, ...], *, limit: int, offset: int
+    ) -> tuple[int, list[TaskOut]] | None:
+        """(total, one page of task answers) where any of the agents has one of the roles, in page-key
+        order (document newest first, then the task's place in it), read from the task index: the
+        total and the page's keys are counted and sorted inside Oxigraph over the agents' page keys
+        (integers, stored inline: nothing decoded), then the page reads the task tables of the few
+        documents it spans. None when a table the page needs is missing or of another version."""
+        props = {"lead": V.pg.leadTaskKey, "coordinating": V.pg.coordinatingTaskKey}
+        path = "|".join(props[r] for r in roles)
+        where = f"{_values('s', [index_node(a) for a in agent_iris])} GRAPH ?g {{ ?s {path} ?k }}"
+        n = _first(
+            self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?g ?k WHERE {{ {where} }} }}")
+        )
+        q = f"SELECT DISTINCT ?g ?k WHERE {{ {where} }} ORDER BY ?k ?g LIMIT {int(limit)} OFFSET {int(offset)}"
+        page = [(r["g"].value, int(r["k"].value)) for r in self.query(q)]
+        tables = self.task_tables(list(dict.fromkeys(g for g, _ in page)))
+        out = []
+        for g, k in page:
+            tasks, pos = tables.get(g), position_of(k)
+            if tasks is None or pos >= len(tasks):
+                return None
+            out.append(self._task_out(tasks[pos]["t"], tasks[pos]))
+        return int(n["n"].value), out
+
+    def task_tables(self, graph_iris: list[str]) -> dict[str, list[dict]]:
+        """The stored task table of each graph that has one of the current version."""
+        if not graph_iris:
+            return {}
+        q = f"""SELECT ?g ?tab WHERE {{ {_values("g", graph_iris)} GRAPH ?g {{ ?g {V.pg.taskTable} ?tab }} }}"""
+        found = {r["g"].value: decode_tasks(r["tab"].value) for r in self.query(q)}
+        return {g: tasks for g, tasks in found.items() if tasks is not None}
 
     def tasks_in_period(
         self, start: dt.date | None, end: dt.date | None, *, limit: int, offset: int
