@@ -41,7 +41,7 @@ from ontology.task_lookup import task_rows
 _POS_BITS, _HASH_BITS = 17, 30
 _EPOCH = dt.date(1900, 1, 1)
 _PROPS = {"lead": V.pg.leadTaskKey, "coordinating": V.pg.coordinatingTaskKey}
-VERSION = 1
+VERSION = 2
 _TASK, _TYPE, _DATE = (
     ox.NamedNode(str(PG.Task)),
     ox.NamedNode(str(RDF.type)),
@@ -74,21 +74,23 @@ def graph_hash(graph_iri: str) -> int:
     return int.from_bytes(hashlib.sha256(graph_iri.encode("utf-8")).digest()[:4], "big") >> (32 - _HASH_BITS)
 
 
-def _record(t: str, d: dict) -> dict:
-    return {
-        "t": t,
-        "row": d["row"],
-        "plan": d["plan"],
-        "content": d["content"],
-        "as_written": d["as_written"],
-        "start": d["start"],
-        "end": d["end"],
-        "label": d["label"],
-        "l1": d["l1"],
-        "l2": d["l2"],
-        "quote": None if d["content"] else d["quote"],  # the answer quotes the content when there is one
-        "roles": {role: [list(a) for a in agents] for role, agents in d["roles"].items()},
-    }
+def _record(t: str, d: dict, agents: dict[tuple, int]) -> dict:
+    """One task of a table: its fields, its agents by role as indexes into the table's agents."""
+    rec = {k: d[k] for k in ("row", "content", "as_written", "start", "end", "label", "l1", "l2")}
+    rec["t"] = t
+    rec["quote"] = None if d["content"] else d["quote"]  # the answer quotes the content when there is one
+    for role in ("lead", "coordinating"):
+        rec[role] = [agents.setdefault(tuple(a), len(agents)) for a in d["roles"].get(role, [])]
+    return rec
+
+
+def task_at(table: dict, position: int) -> dict | None:
+    """The task at ``position`` of a decoded table, in the shape of :func:`ontology.task_lookup.task_rows`."""
+    if not 0 <= position < len(table["tasks"]):
+        return None
+    rec, agents = table["tasks"][position], table["agents"]
+    roles = {role: [tuple(agents[i]) for i in rec[role]] for role in ("lead", "coordinating")}
+    return {**rec, "plan": table["plan"], "roles": roles}
 
 
 def index_of(store: ox.Store, graph_iri: str, plan_iri: str) -> tuple[str, list[str]]:
@@ -105,7 +107,9 @@ def index_of(store: ox.Store, graph_iri: str, plan_iri: str) -> tuple[str, list[
         for role, agents in rows[t]["roles"].items():
             for a, _name, _group in agents:
                 keys[f"{iri(index_node(a))} {_PROPS[role]} {k} ."] = None
-    table = {"v": VERSION, "tasks": [_record(t, rows[t]) for t in order]}
+    agents: dict[tuple, int] = {}
+    tasks = [_record(t, rows[t], agents) for t in order]
+    table = {"v": VERSION, "plan": plan_iri, "agents": [list(a) for a in agents], "tasks": tasks}
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"{iri(graph_iri)} {V.pg.taskTable} {lit(text)}^^{V.rdf.JSON} .", list(keys)
 
@@ -118,35 +122,40 @@ def index_lines(graph_iri: str, lines: list[str], plan_iri: str) -> tuple[str, l
     return index_of(store, graph_iri, plan_iri)
 
 
-def decode(text: str) -> list[dict] | None:
-    """The tasks of a stored table, or None when it is of another version."""
+def decode(text: str) -> dict | None:
+    """A stored table (read its tasks with :func:`task_at`), or None when it is of another version."""
     try:
         table = json.loads(text)
     except ValueError:
         return None
-    return table["tasks"] if isinstance(table, dict) and table.get("v") == VERSION else None
+    return table if isinstance(table, dict) and table.get("v") == VERSION else None
 
 
 def backfill(store) -> int:
     """Store the task table and page keys of every document graph that lacks them (a store written by
     an older version), one transaction per document. Returns how many documents were updated."""
-    raw = store.raw
     q = f"""SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?g a {V.pg.DocumentGraph} ; {V.pg.describes} ?p
               FILTER NOT EXISTS {{ ?g {V.pg.taskTable} ?x }} }} }}"""
-    todo = sorted((r["g"].value, r["p"].value) for r in raw.query(q))
-    index_props = {str(p)[1:-1] for p in (*_PROPS.values(), V.pg.taskTable)}
+    todo = sorted((r["g"].value, r["p"].value) for r in store.raw.query(q))
     for g, plan in todo:
-        mem = ox.Store()
-        mem.extend(list(raw.quads_for_pattern(None, None, None, ox.NamedNode(g))))
-        table, keys = index_of(mem, g, plan)
-        kept = sum(1 for q in mem if q.predicate.value not in index_props)  # stale keys are replaced
-        gt = iri(g)
-        raw.update(
-            f"""DELETE WHERE {{ GRAPH {gt} {{ {gt} {V.pg.tripleCount} ?n }} }} ;
-                DELETE WHERE {{ GRAPH {gt} {{ ?s {V.pg.leadTaskKey} ?k }} }} ;
-                DELETE WHERE {{ GRAPH {gt} {{ ?s {V.pg.coordinatingTaskKey} ?k }} }} ;
-                INSERT DATA {{ GRAPH {gt} {{ {" ".join([table, *keys])}
-                  {gt} {V.pg.tripleCount} {integer(kept + 1 + len(keys))} }} }}"""
-        )
+        index_graph(store.raw, g, plan)
     store.flush()
     return len(todo)
+
+
+def index_graph(raw: ox.Store, g: str, plan: str) -> None:
+    """(Re)write the task index of one document graph from its triples, in one transaction."""
+    index_props = {str(p)[1:-1] for p in (*_PROPS.values(), V.pg.taskTable)}
+    mem = ox.Store()
+    mem.extend(list(raw.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+    table, keys = index_of(mem, g, plan)
+    kept = sum(1 for q in mem if q.predicate.value not in index_props)  # a stale index is replaced
+    gt = iri(g)
+    raw.update(
+        f"""DELETE WHERE {{ GRAPH {gt} {{ {gt} {V.pg.tripleCount} ?n }} }} ;
+            DELETE WHERE {{ GRAPH {gt} {{ {gt} {V.pg.taskTable} ?t }} }} ;
+            DELETE WHERE {{ GRAPH {gt} {{ ?s {V.pg.leadTaskKey} ?k }} }} ;
+            DELETE WHERE {{ GRAPH {gt} {{ ?s {V.pg.coordinatingTaskKey} ?k }} }} ;
+            INSERT DATA {{ GRAPH {gt} {{ {" ".join([table, *keys])}
+              {gt} {V.pg.tripleCount} {integer(kept + 1 + len(keys))} }} }}"""
+    )
