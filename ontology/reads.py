@@ -135,9 +135,10 @@ class StoreReader:
         if not task_iris:
             return []
         found = task_rows(self.store.raw, task_iris)
-        return [self._task_out(t, found[t]) for t in task_iris if t in found]
+        memo: dict = {}
+        return [self._task_out(t, found[t], memo) for t in task_iris if t in found]
 
-    def _task_out(self, t: str, d: dict) -> TaskOut:
+    def _task_out(self, t: str, d: dict, memo: dict | None = None) -> TaskOut:
         """One task answer from its fields (:func:`ontology.task_lookup.task_rows`, or a stored task
         table). Built without re-validation: every field comes typed from the store (validating ~6
         models per task was a third of a page's time)."""
@@ -161,19 +162,23 @@ class StoreReader:
             plan=plan,
             content=d["content"],
             timeline=timeline,
-            lead=self._refs(d["roles"].get("lead", [])),
-            coordinating=self._refs(d["roles"].get("coordinating", [])),
+            lead=self._refs(d["roles"].get("lead", []), memo),
+            coordinating=self._refs(d["roles"].get("coordinating", []), memo),
             evidence=evidence,
         )
 
-    def _refs(self, agents: list[tuple[str, str | None, bool]]) -> list[AgentRef]:
-        """Agencies before groups, then by name: the same order in every store."""
+    def _refs(self, agents: list[tuple[str, str | None, bool]], memo: dict | None = None) -> list[AgentRef]:
+        """Agencies before groups, then by name: the same order in every store. ``memo`` shares one
+        reference per agent within one answer (a page names the same few agents again and again)."""
+        memo = {} if memo is None else memo
         refs = []
         for a, name, group in agents:
-            aid = self.agent_id(a)
-            refs.append(
-                AgentRef.model_construct(id=aid, name=name or aid, kind="group" if group else "agency")
-            )
+            ref = memo.get((a, name, group))
+            if ref is None:
+                aid = self.agent_id(a)
+                kind = "group" if group else "agency"
+                ref = memo[(a, name, group)] = AgentRef.model_construct(id=aid, name=name or aid, kind=kind)
+            refs.append(ref)
         refs.sort(key=lambda a: (a.kind == "group", _fold(a.name), a.id))
         return refs
 
@@ -240,12 +245,12 @@ class StoreReader:
         q = f"SELECT DISTINCT ?g ?k WHERE {{ {where} }} ORDER BY ?k ?g LIMIT {int(limit)} OFFSET {int(offset)}"
         page = [(r["g"].value, int(r["k"].value)) for r in self.query(q)]
         tables = self.task_tables(list(dict.fromkeys(g for g, _ in page)))
-        out = []
+        out, memo = [], {}
         for g, k in page:
             d = task_at(tables[g], position_of(k)) if g in tables else None
             if d is None:
                 return None
-            out.append(self._task_out(d["t"], d))
+            out.append(self._task_out(d["t"], d, memo))
         return int(n["n"].value), out
 
     def task_tables(self, graph_iris: list[str]) -> dict[str, dict]:
