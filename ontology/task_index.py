@@ -11,7 +11,10 @@ them with the old graph, a delete removes them, the bulk loader imports them):
   source line, then IRI), each with everything a task answer shows (:func:`ontology.task_lookup.task_rows`
   computed over the document's own triples, so the answer is the same as read from the store);
 * ``<agent>#tasks pg:leadTaskKey K`` / ``pg:coordinatingTaskKey K`` — one integer per task and
-  role: :func:`page_key` (document newest first, then the task's position in the table).
+  role: :func:`page_key` (document newest first, then the task's position in the table); keys of
+  documents of the same date are told apart by their graph (the page sorts by key, then graph).
+  Keys stay below 2**31: wider integers come back from Virtuoso as ``xsd:decimal``
+  (``plangraph push sparql`` copies graphs whole and checks them).
 
 Integers are stored inline in Oxigraph, so counting an agency's tasks and sorting out one page is
 one index range read and a sort of integers inside Rust, with nothing decoded but the page's keys
@@ -19,16 +22,15 @@ and graphs; the page then reads the tables of the few documents it spans. A stor
 this (no table in some document) is completed by :func:`backfill` (``plangraph reindex``); until
 then :mod:`graph.queries` pages by the old path.
 
->>> page_key(None, 0, 5) == (0xFFFF << 47) | 5
+>>> page_key(None, 5) == (0x7FFF << 16) | 5
 True
->>> page_key("2024-01-02", 0, 0) < page_key("2023-12-31", 0, 0)   # newer documents first
+>>> page_key("2024-01-02", 0) < page_key("2023-12-31", 0)   # newer documents first
 True
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 
 import pyoxigraph as ox
@@ -37,11 +39,11 @@ from ontology.namespaces import ELI, PG, RDF
 from ontology.ntriples import V, integer, iri, lit
 from ontology.task_lookup import task_rows
 
-#: bits of a page key: 16 for the document's date, 30 for a hash of its graph IRI, 17 for the position
-_POS_BITS, _HASH_BITS = 17, 30
-_EPOCH = dt.date(1900, 1, 1)
+#: bits of a page key: 15 for the document's date (days since 1970, up to 2059), 16 for the position
+_POS_BITS, _DATE_BITS = 16, 15
+_EPOCH = dt.date(1970, 1, 1)
 _PROPS = {"lead": V.pg.leadTaskKey, "coordinating": V.pg.coordinatingTaskKey}
-VERSION = 2
+VERSION = 3
 _TASK, _TYPE, _DATE = (
     ox.NamedNode(str(PG.Task)),
     ox.NamedNode(str(RDF.type)),
@@ -54,24 +56,21 @@ def index_node(agent_iri: str) -> str:
     return f"{agent_iri}#tasks"
 
 
-def page_key(date: str | None, graph_hash: int, position: int) -> int:
-    """A task's key: newer documents first (undated last), then a hash of the graph, then the position."""
+def page_key(date: str | None, position: int) -> int:
+    """A task's key: newer documents first (undated last), then the task's position (< 2**31)."""
     if not 0 <= position < 1 << _POS_BITS:
         raise ValueError(f"a document with more than {1 << _POS_BITS} tasks cannot be indexed")
     try:
         days = (dt.date.fromisoformat(date) - _EPOCH).days if date else None
     except ValueError:
         days = None
-    dpart = 0xFFFF if days is None else 0xFFFE - min(max(days, 0), 0xFFFE)
-    return (dpart << (_HASH_BITS + _POS_BITS)) | (graph_hash << _POS_BITS) | position
+    top = (1 << _DATE_BITS) - 1
+    dpart = top if days is None else top - 1 - min(max(days, 0), top - 1)
+    return (dpart << _POS_BITS) | position
 
 
 def position_of(key: int) -> int:
     return key & ((1 << _POS_BITS) - 1)
-
-
-def graph_hash(graph_iri: str) -> int:
-    return int.from_bytes(hashlib.sha256(graph_iri.encode("utf-8")).digest()[:4], "big") >> (32 - _HASH_BITS)
 
 
 def _record(t: str, d: dict, agents: dict[tuple, int]) -> dict:
@@ -100,10 +99,9 @@ def index_of(store: ox.Store, graph_iri: str, plan_iri: str) -> tuple[str, list[
     rows = task_rows(store, tasks)
     order = sorted(rows, key=lambda t: (rows[t]["l1"] is None, rows[t]["l1"] or 0, t))
     dates = [q.object.value for q in store.quads_for_pattern(ox.NamedNode(plan_iri), _DATE, None, g)]
-    h = graph_hash(graph_iri)
     keys: dict[str, None] = {}
     for pos, t in enumerate(order):
-        k = integer(page_key(min(dates) if dates else None, h, pos))
+        k = integer(page_key(min(dates) if dates else None, pos))
         for role, agents in rows[t]["roles"].items():
             for a, _name, _group in agents:
                 keys[f"{iri(index_node(a))} {_PROPS[role]} {k} ."] = None
