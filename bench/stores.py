@@ -4,7 +4,7 @@ A store is kept in ``bench/corpus/stores/{corpus}-{STORE_FORMAT}/`` (git-ignored
 its ``loaded.json`` exists; ``STORE_FORMAT`` changes when what a document graph holds changes, so
 a store of an older layout is never measured by mistake. A store of an older layout can also be
 brought up to date without reloading (``python -m bench.stores --upgrade SRC`` copies it and
-stores the coordination and names summaries it lacks: the one-off migration used for the
+stores the coordination and names summaries and task indexes it lacks, then compacts it: the one-off migration used for the
 10,000-plan store).
 """
 
@@ -23,9 +23,12 @@ from loaders.corpus import iter_files, load_paths
 from ontology import name_index, network_index
 from ontology.mapping import META_TRIPLES
 from ontology.store import GraphStore
+from ontology.task_index import VERSION as TASK_INDEX
+from ontology.task_index import backfill as backfill_tasks
 
-#: what a document graph holds (its meta triples, the coordination and names summary versions)
-STORE_FORMAT = f"m{META_TRIPLES}-s{network_summary.VERSION}-n{name_summary.VERSION}"
+#: what a document graph holds (its meta triples, the coordination and names summary versions, the
+#: task index version)
+STORE_FORMAT = f"m{META_TRIPLES}-s{network_summary.VERSION}-n{name_summary.VERSION}-t{TASK_INDEX}"
 
 
 def store_dir(ctx: Context, corpus: Path) -> Path:
@@ -69,6 +72,9 @@ def upgrade(source: Path, target: Path, *, corpus: str) -> dict:
         t2 = time.perf_counter()
         names = name_index.backfill(store)
         t3 = time.perf_counter()
+        tables = backfill_tasks(store)
+        t4 = time.perf_counter()
+        store.optimize()
         triples = store.count_triples()
         documents = store.count_documents()
     info = {
@@ -77,7 +83,8 @@ def upgrade(source: Path, target: Path, *, corpus: str) -> dict:
         "failed": 0,
         "triples": triples,
         "how": f"copied from {source} ({copied:.0f} s), coordination summaries of {network} documents "
-        f"backfilled in {t2 - t1:.0f} s, names summaries of {names} in {t3 - t2:.0f} s",
+        f"backfilled in {t2 - t1:.0f} s, names summaries of {names} in {t3 - t2:.0f} s, task indexes of "
+        f"{tables} in {t4 - t3:.0f} s, compacted in {time.perf_counter() - t4:.0f} s",
     }
     (target / "loaded.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info

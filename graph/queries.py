@@ -78,7 +78,16 @@ class KnowledgeBase:
         self._documents: NameIndex | None = None
         self._years: dict[str, int] | None = None  # document id -> the year of its date
         self._year: int | None = None
+        self._task_index: tuple[int, bool] | None = None
         self.version = 0
+
+    def task_index_ready(self) -> bool:
+        """Whether every document has its task index (:mod:`ontology.task_index`), checked once per
+        store version: a store written by an older version lacks it until ``plangraph reindex``."""
+        with self._lock:
+            if self._task_index is None or self._task_index[0] != self.version:
+                self._task_index = (self.version, self.reader.task_index_complete())
+            return self._task_index[1]
 
     def default_year(self) -> int | None:
         """The year most plans are of: the year of questions like "tháng 5" that give none."""
@@ -246,7 +255,11 @@ def tasks_for_agency(
     limit: int = 100,
     offset: int = 0,
 ) -> TaskPage:
-    """The tasks an agency leads, coordinates, or either; optionally with its sub-units' tasks."""
+    """The tasks an agency leads, coordinates, or either; optionally with its sub-units' tasks.
+
+    Ordered by document, newest first, then by place in the document, read from the task index
+    (:mod:`ontology.task_index`); on a store without it (written by an older version, until
+    ``plangraph reindex``) ordered by task IRI, read task by task."""
     _page(limit, offset)
     if not roles or any(r not in ROLES for r in roles):
         raise InvalidInput("role must be lead, coordinating or any")
@@ -254,6 +267,10 @@ def tasks_for_agency(
     if agency_id not in kb.agents.entries and kb.reader.agency(a) is None:
         raise NotFound(f"no agency '{agency_id}'")
     agents = [a, *(kb.reader.subunits(a) if include_subunits else [])]
+    if kb.task_index_ready():
+        found = kb.reader.indexed_agent_tasks(agents, roles, limit=limit, offset=offset)
+        if found is not None:
+            return TaskPage(total=found[0], offset=offset, limit=limit, tasks=found[1])
     total, iris = kb.reader.agent_tasks(agents, roles, limit=limit, offset=offset)
     return TaskPage(total=total, offset=offset, limit=limit, tasks=kb.reader.tasks(iris))
 

@@ -66,6 +66,7 @@ class PG(DefinedNamespace):
     citedIn: URIRef  # nêu tại / cited in
     contentHash: URIRef  # mã băm nội dung / content hash
     coordinatingAsWritten: URIRef  # cơ quan phối hợp như ghi / coordinating as written
+    coordinatingTaskKey: URIRef  # khóa nhiệm vụ phối hợp / coordinating task key
     coordinationSummary: URIRef  # tóm tắt mạng phối hợp / coordination summary
     deadlineType: URIRef  # loại hạn / deadline type
     frequency: URIRef  # định kỳ / frequency
@@ -75,6 +76,7 @@ class PG(DefinedNamespace):
     jurisdiction: URIRef  # địa bàn / jurisdiction
     kind: URIRef  # loại / kind
     leadAsWritten: URIRef  # cơ quan chủ trì như ghi / lead as written
+    leadTaskKey: URIRef  # khóa nhiệm vụ chủ trì / lead task key
     level: URIRef  # cấp / level
     lineCount: URIRef  # số dòng / line count
     lineEnd: URIRef  # dòng cuối / last line
@@ -97,6 +99,7 @@ class PG(DefinedNamespace):
     sha256: URIRef  # mã băm SHA-256 / SHA-256
     signingAuthority: URIRef  # thẩm quyền ký / signing authority
     symbol: URIRef  # ký hiệu / symbol
+    taskTable: URIRef  # bảng nhiệm vụ / task table
     timelineAsWritten: URIRef  # tiến độ như ghi / timeline as written
     tripleCount: URIRef  # số bộ ba / triple count
     verb: URIRef  # động từ / verb

@@ -9,6 +9,7 @@ literals, and page sizes are integers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -32,12 +33,16 @@ from ontology.agency_lookup import agency_row
 from ontology.network_index import decode, task_prefix
 from ontology.ntriples import V, date, iri
 from ontology.store import GraphStore
+from ontology.task_index import decode as decode_tasks
+from ontology.task_index import index_node, position_of, task_at
 from ontology.task_lookup import Lookup, agent_row, doc_row, first_evidence, span_of, task_rows
 
 _RDF_TYPE = ox.NamedNode(V.rdf.type[1:-1])
 _DOCUMENT_GRAPH = ox.NamedNode(V.pg.DocumentGraph[1:-1])
 _NAMES_SUMMARY = ox.NamedNode(V.pg.namesSummary[1:-1])
 _DATE = ox.NamedNode(V.eli.date_document[1:-1])
+#: names fold the same every time: the agents of a page of tasks are mostly the same few (pure memo)
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 def _first(rows):
@@ -138,45 +143,51 @@ class StoreReader:
         if not task_iris:
             return []
         found = task_rows(self.store.raw, task_iris)
-        out = []
-        for t in task_iris:
-            d = found.get(t)
-            if d is None:
-                continue
-            plan = self.plan_ref(d["plan"])
-            tl = TimelineOut(
-                start=_date_text(d["start"]),
-                end=_date_text(d["end"]),
-                label=d["label"],
-                as_written=d["as_written"],
-            )
-            out.append(
-                TaskOut(
-                    id=self.task_id(t),
-                    row=d["row"],
-                    plan=plan,
-                    content=d["content"],
-                    timeline=tl if (tl.start or tl.end or tl.label or tl.as_written) else None,
-                    lead=self._refs(d["roles"]["lead"]),
-                    coordinating=self._refs(d["roles"]["coordinating"]),
-                    evidence=Evidence(
-                        document=plan.id,
-                        document_symbol=plan.full_symbol,
-                        line_start=d["l1"],
-                        line_end=d["l2"],
-                        quote=d["content"] or d["quote"],
-                    ),
-                )
-            )
-        return out
+        memo: dict = {}
+        return [self._task_out(t, found[t], memo) for t in task_iris if t in found]
 
-    def _refs(self, agents: list[tuple[str, str | None, bool]]) -> list[AgentRef]:
-        """Agencies before groups, then by name: the same order in every store."""
+    def _task_out(self, t: str, d: dict, memo: dict | None = None) -> TaskOut:
+        """One task answer from its fields (:func:`ontology.task_lookup.task_rows`, or a stored task
+        table). Built without re-validation: every field comes typed from the store (validating ~6
+        models per task was a third of a page's time)."""
+        plan = self.plan_ref(d["plan"])
+        start, end = _date_text(d["start"]), _date_text(d["end"])
+        timeline = None
+        if start or end or d["label"] or d["as_written"]:
+            timeline = TimelineOut.model_construct(
+                start=start, end=end, label=d["label"], as_written=d["as_written"]
+            )
+        evidence = Evidence.model_construct(
+            document=plan.id,
+            document_symbol=plan.full_symbol,
+            line_start=d["l1"],
+            line_end=d["l2"],
+            quote=d["content"] or d["quote"],
+        )
+        return TaskOut.model_construct(
+            id=self.task_id(t),
+            row=d["row"],
+            plan=plan,
+            content=d["content"],
+            timeline=timeline,
+            lead=self._refs(d["roles"].get("lead", []), memo),
+            coordinating=self._refs(d["roles"].get("coordinating", []), memo),
+            evidence=evidence,
+        )
+
+    def _refs(self, agents: list[tuple[str, str | None, bool]], memo: dict | None = None) -> list[AgentRef]:
+        """Agencies before groups, then by name: the same order in every store. ``memo`` shares one
+        reference per agent within one answer (a page names the same few agents again and again)."""
+        memo = {} if memo is None else memo
         refs = []
         for a, name, group in agents:
-            aid = self.agent_id(a)
-            refs.append(AgentRef(id=aid, name=name or aid, kind="group" if group else "agency"))
-        refs.sort(key=lambda a: (a.kind == "group", fold(a.name), a.id))
+            ref = memo.get((a, name, group))
+            if ref is None:
+                aid = self.agent_id(a)
+                kind = "group" if group else "agency"
+                ref = memo[(a, name, group)] = AgentRef.model_construct(id=aid, name=name or aid, kind=kind)
+            refs.append(ref)
+        refs.sort(key=lambda a: (a.kind == "group", _fold(a.name), a.id))
         return refs
 
     def task_iris_for_row(self, row: str, plan_iri: str | None = None) -> list[str]:
@@ -215,6 +226,48 @@ class StoreReader:
         n = _first(self.query(f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ {where} }}"))["n"]
         q = f"SELECT DISTINCT ?t WHERE {{ {where} }} ORDER BY ?t LIMIT {int(limit)} OFFSET {int(offset)}"
         return int(n.value), [r["t"].value for r in self.query(q)]
+
+    # -- the task index (see ontology/task_index.py) ---------------------------------------------
+    def task_index_complete(self) -> bool:
+        """Whether every document graph holds its task table (a store written by an older version may
+        not until ``plangraph reindex``): two counts inside Oxigraph, nothing decoded."""
+        tables = _first(
+            self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g {V.pg.taskTable} ?x }} }}")
+        )
+        return int(tables["n"].value) == self.store.count_documents()
+
+    def indexed_agent_tasks(
+        self, agent_iris: list[str], roles: tuple[str, ...], *, limit: int, offset: int
+    ) -> tuple[int, list[TaskOut]] | None:
+        """(total, one page of task answers) where any of the agents has one of the roles, in page-key
+        order (document newest first, then the task's place in it), read from the task index: the
+        total and the page's keys are counted and sorted inside Oxigraph over the agents' page keys
+        (integers, stored inline: nothing decoded), then the page reads the task tables of the few
+        documents it spans. None when a table the page needs is missing or of another version."""
+        props = {"lead": V.pg.leadTaskKey, "coordinating": V.pg.coordinatingTaskKey}
+        path = "|".join(props[r] for r in roles)
+        where = f"{_values('s', [index_node(a) for a in agent_iris])} GRAPH ?g {{ ?s {path} ?k }}"
+        n = _first(
+            self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?g ?k WHERE {{ {where} }} }}")
+        )
+        q = f"SELECT DISTINCT ?g ?k WHERE {{ {where} }} ORDER BY ?k ?g LIMIT {int(limit)} OFFSET {int(offset)}"
+        page = [(r["g"].value, int(r["k"].value)) for r in self.query(q)]
+        tables = self.task_tables(list(dict.fromkeys(g for g, _ in page)))
+        out, memo = [], {}
+        for g, k in page:
+            d = task_at(tables[g], position_of(k)) if g in tables else None
+            if d is None:
+                return None
+            out.append(self._task_out(d["t"], d, memo))
+        return int(n["n"].value), out
+
+    def task_tables(self, graph_iris: list[str]) -> dict[str, dict]:
+        """The stored task table of each graph that has one of the current version."""
+        if not graph_iris:
+            return {}
+        q = f"""SELECT ?g ?tab WHERE {{ {_values("g", graph_iris)} GRAPH ?g {{ ?g {V.pg.taskTable} ?tab }} }}"""
+        found = {r["g"].value: decode_tasks(r["tab"].value) for r in self.query(q)}
+        return {g: tasks for g, tasks in found.items() if tasks is not None}
 
     def tasks_in_period(
         self, start: dt.date | None, end: dt.date | None, *, limit: int, offset: int

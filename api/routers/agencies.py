@@ -58,7 +58,10 @@ def agency_tasks(
     limit: int = Query(100, ge=1, le=Q.MAX_PAGE),
     offset: int = Query(0, ge=0),
 ) -> TaskPage:
-    """The tasks an agency leads or coordinates, each with its evidence (paginated; ``total`` counts all)."""
+    """The tasks an agency leads or coordinates, each with its evidence (paginated; ``total`` counts all).
+
+    Ordered by document, newest first, then in the order of the document (a stable order: pages
+    never overlap); on a store written before the task index, by task id until ``plangraph reindex``."""
     roles = Q.ROLES if role == "any" else (role,)
     return Q.tasks_for_agency(
         kb, agency_id, roles=roles, include_subunits=include_subunits, limit=limit, offset=offset

@@ -244,4 +244,9 @@ FOLDED_PREDICATES: dict[str, str] = {
     str(
         PG.namesSummary
     ): "the store's own index of names: Neo4j has the names and LEAD / COORDINATING edges it is made of",
+    str(PG.taskTable): "the store's own page index of a document's tasks: Neo4j has the tasks themselves",
+    str(PG.leadTaskKey): "the store's own page keys of an agency's tasks: Neo4j has the LEAD edges",
+    str(
+        PG.coordinatingTaskKey
+    ): "the store's own page keys of an agency's tasks: Neo4j has the COORDINATING edges",
 }

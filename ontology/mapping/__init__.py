@@ -33,10 +33,13 @@ from ontology.mapping.duties import map_anniversaries, map_recipients, map_repor
 from ontology.mapping.tasks import map_tasks
 from ontology.network_index import summary_line
 from ontology.ntriples import V, integer, iri, lit
+from ontology.task_index import index_lines
 
 #: Triples the store adds about each document graph (type, describes, content hash, triple count,
-#: coordination summary: see :mod:`ontology.network_index`, names summary: :mod:`ontology.name_index`).
-META_TRIPLES = 6
+#: coordination summary: see :mod:`ontology.network_index`; task table: see :mod:`ontology.task_index`;
+#: names summary: see :mod:`ontology.name_index`).
+#: The page keys of the task index (one per task and agent and role) come on top of these.
+META_TRIPLES = 7
 
 
 def content_lines(extraction: Extraction, iris: Iris) -> list[str]:
@@ -78,19 +81,23 @@ class DocumentGraph:
 
 
 def document_graph(extraction: Extraction, iris: Iris) -> DocumentGraph:
-    """The content lines plus the graph's own description (hash and size, for cheap listings, and the
-    summaries of its coordination network and of its names, for fast merges over many documents)."""
+    """The content lines plus the graph's own description (hash and size, for cheap listings; the
+    summaries of its coordination network and of its names, for fast merges over many documents) and
+    its task index (for fast pages of an agency's tasks)."""
     key = extraction.document.id
     content = content_lines(extraction, iris)
     digest = hashlib.sha256("\n".join(sorted(content)).encode("utf-8")).hexdigest()
     g, plan = iris.graph(key), iris.document(key)
     gt = iri(g)
+    table, keys = index_lines(g, content, plan)
     meta = [
         f"{gt} {V.rdf.type} {V.pg.DocumentGraph} .",
         f"{gt} {V.pg.describes} {iri(plan)} .",
         f"{gt} {V.pg.contentHash} {lit(digest)} .",
-        f"{gt} {V.pg.tripleCount} {integer(len(content) + META_TRIPLES)} .",
+        f"{gt} {V.pg.tripleCount} {integer(len(content) + META_TRIPLES + len(keys))} .",
         summary_line(g, content, plan),
+        table,
+        *keys,
     ]
     names = name_index.encode(name_index.summary_of(content))
     meta.append(f"{gt} {V.pg.namesSummary} {name_index.literal(names)} .")
