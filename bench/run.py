@@ -1,6 +1,6 @@
 """Run the benchmarks: ``make bench`` (quick) and ``make bench-full``.
 
-    python -m bench.run --quick          # 200 plans, 3 runs each: a few minutes on 2 cores
+    python -m bench.run --quick          # 100 plans, 3 runs each: under 5 minutes on 2 cores
     python -m bench.run --full           # 1,000 plans, 3 runs each, plus a profile
     python -m bench.run --quick --only extract
     python -m bench.run --huge --only ingest    # 10,000 plans, one run each (about an hour on 2 cores)
@@ -33,7 +33,7 @@ BENCHMARKS = (
 )
 
 MODES = {
-    "quick": {"plans": 200, "repeats": 3},
+    "quick": {"plans": 100, "repeats": 3},
     "full": {"plans": 1000, "repeats": 3},
     "huge": {"plans": 10_000, "repeats": 1},
 }
