@@ -18,7 +18,7 @@ import os
 import time
 from pathlib import Path
 
-from bench.bench_questions import WARMUP, summary
+from bench.bench_questions import latency
 from graph import queries as Q
 from ontology.reads import StoreReader
 from ontology.store import GraphStore
@@ -29,14 +29,7 @@ def _times(fn, reps: int) -> tuple[object, float, dict]:
     t0 = time.perf_counter()
     answer = fn()
     first = (time.perf_counter() - t0) * 1000
-    for _ in range(WARMUP):
-        fn()
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return answer, round(first, 3), summary(times)
+    return answer, round(first, 3), latency(fn, reps)
 
 
 def measure(path: Path, agencies: list[str], *, reps: int, assume_index: bool) -> dict:
