@@ -14,11 +14,11 @@ on a time.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
 
+from bench.harness import emit
 from bench.http_load import drive, serving
 from bench.loadtest import agency_tasks_requests, pick_targets, prepare_store
 from bench.system import git, machine
@@ -94,12 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     result = measure(a.store, plans=a.plans, clients=a.clients, seconds=a.seconds, copy=a.copy, log=log)
-    result["command"] = "python -m bench.bench_api " + " ".join(argv if argv is not None else sys.argv[1:])
-    text = json.dumps(result, ensure_ascii=False, indent=1)
-    if a.out:
-        a.out.parent.mkdir(parents=True, exist_ok=True)
-        a.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(result, "bench.bench_api", argv, a.out)
     return 0 if result["ok"] else 1
 
 

@@ -24,6 +24,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from bench.harness import corpus_info, emit
 from bench.system import git, machine, peak_rss_mb
 
 NAME = "extract"
@@ -107,14 +108,14 @@ def measure(
 ) -> dict:
     files = corpus_files(folder, plans)
     n = len(files)
-    mb = sum(p.stat().st_size for p in files) / 1e6
     result: dict = {
         "benchmark": NAME,
-        "corpus": {"path": str(folder), "plans": n, "mb": round(mb, 2), "mean_kb": round(mb * 1000 / n, 1)},
+        "corpus": corpus_info(folder, files),
         "repeats": repeats,
         "machine": machine(),
         "git": git(),
     }
+    mb = result["corpus"]["bytes"] / 1e6
     for mode, w in (("single", 1), (f"pool{workers}", workers)):
         runs = []
         for r in range(repeats):
@@ -181,14 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_child(a.child, [str(p) for p in corpus_files(a.corpus, a.plans)], a.workers)))
         return 0
     result = measure(a.corpus, plans=a.plans, repeats=a.repeats, workers=a.workers)
-    result["command"] = "python -m bench.bench_extract " + " ".join(
-        argv if argv is not None else sys.argv[1:]
-    )
-    text = json.dumps(result, ensure_ascii=False, indent=1)
-    if a.out:
-        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(a.out).write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(result, "bench.bench_extract", argv, a.out)
     return 0
 
 

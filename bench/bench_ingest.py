@@ -35,6 +35,7 @@ from pathlib import Path
 
 from bench.bench_extract import TARGET_PLANS_PER_S, corpus_files
 from bench.bench_extract import run_once as extract_once
+from bench.harness import corpus_info, emit
 from bench.system import git, machine, peak_rss_mb
 
 NAME = "ingest"
@@ -145,15 +146,15 @@ def measure(
     folder = Path(folder)
     files = corpus_files(folder, plans)
     n = len(files)
-    mb = sum(p.stat().st_size for p in files) / 1e6
     result: dict = {
         "benchmark": NAME,
-        "corpus": {"path": str(folder), "plans": n, "mb": round(mb, 2), "mean_kb": round(mb * 1000 / n, 1)},
+        "corpus": corpus_info(folder, files),
         "repeats": repeats,
         "workers": workers,
         "machine": machine(),
         "git": git(),
     }
+    mb = result["corpus"]["bytes"] / 1e6
     runs = []
     for r in range(repeats):
         runs.append(extract_once("pool", folder, n, workers))
@@ -236,12 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     result = measure(a.corpus, plans=a.plans, repeats=a.repeats, workers=a.workers, log=log)
-    result["command"] = "python -m bench.bench_ingest " + " ".join(argv if argv is not None else sys.argv[1:])
-    text = json.dumps(result, ensure_ascii=False, indent=1)
-    if a.out:
-        a.out.parent.mkdir(parents=True, exist_ok=True)
-        a.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(result, "bench.bench_ingest", argv, a.out)
     return 0 if result["ok"] else 1
 
 

@@ -52,3 +52,26 @@ class Context:
     @staticmethod
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
+
+
+def emit(result: dict, module: str, argv: list[str] | None, out: str | Path | None) -> str:
+    """A stand-alone benchmark's ending: note its command line, print the result, write it to ``out``."""
+    result["command"] = f"python -m {module} " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = json.dumps(result, ensure_ascii=False, indent=1)
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return text
+
+
+def corpus_info(folder: str | Path, files: list[Path]) -> dict:
+    """What a speed result says about its corpus: folder, plans, bytes, MB and mean kB per plan."""
+    n, size = len(files), sum(p.stat().st_size for p in files)
+    return {
+        "path": str(folder),
+        "plans": n,
+        "bytes": size,
+        "mb": round(size / 1e6, 2),
+        "mean_kb": round(size / 1e3 / n, 1),
+    }
